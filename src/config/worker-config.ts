@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { defaultTaskQueue } from '../task-queue';
+
+const booleanFlag = z.enum(['true', 'false']).transform((value) => value === 'true');
+const positiveInt = z.coerce.number().int().positive();
+
+/**
+ * Everything the worker reads from the environment, checked at start-up. Credentials are not here:
+ * they come from the `@alicloud/credentials` default chain (ALIBABA_CLOUD_ACCESS_KEY_ID and friends),
+ * so no secret ever sits in a config object that might be logged.
+ */
+const workerEnvironment = z.object({
+  TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default(defaultTaskQueue),
+  /** Temporal Cloud API key; TLS is switched on with it. */
+  TEMPORAL_API_KEY: z.string().min(1).optional(),
+  TEMPORAL_TLS: booleanFlag.default(false),
+  POLARDB_ENDPOINT: z
+    .string({ error: 'is required: host[:port] of the PolarDB OpenAPI, e.g. polardb.aliyuncs.com' })
+    .regex(/^[A-Za-z0-9.-]+(:\d{1,5})?$/, 'must be host[:port] without scheme or path'),
+  POLARDB_PROTOCOL: z.enum(['https', 'http']).default('https'),
+  POLARDB_REGION_ID: z.string({ error: 'is required, e.g. cn-beijing' }).regex(/^[a-z0-9-]+$/, 'must look like cn-beijing'),
+  POLARDB_READ_TIMEOUT_MS: positiveInt.default(30_000),
+  POLARDB_CONNECT_TIMEOUT_MS: positiveInt.default(5_000),
+  /** How long a retried create keeps re-reading the task list before it may create again. */
+  POLARDB_LIST_SETTLE_MS: z.coerce.number().int().nonnegative().default(60_000),
+  POLARDB_LIST_POLL_MS: positiveInt.default(10_000),
+  PIPELINE_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  PIPELINE_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  PIPELINE_WEBHOOK_TIMEOUT_MS: positiveInt.default(10_000),
+});
+
+/** The worker's validated settings. */
+export type WorkerConfig = z.output<typeof workerEnvironment>;
+
+/** A start-up configuration problem; the message names every bad variable and why. */
+export class WorkerConfigError extends Error {
+  override readonly name = 'WorkerConfigError';
+}
+
+/** Reads and validates the worker's environment, or throws one error naming every bad variable. */
+export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
+  const parsed = workerEnvironment.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new WorkerConfigError(`Invalid worker configuration:\n${lines.join('\n')}`);
+  }
+  if (parsed.data.PIPELINE_WEBHOOK_SECRET && !parsed.data.PIPELINE_WEBHOOK_URL) {
+    throw new WorkerConfigError(
+      'Invalid worker configuration:\n  PIPELINE_WEBHOOK_SECRET: is set but PIPELINE_WEBHOOK_URL is not',
+    );
+  }
+  return parsed.data;
+}

@@ -1,0 +1,66 @@
+import { createHmac } from 'node:crypto';
+
+/** What a pipeline tells the outside world when it ends. Carries no secret and no raw API body. */
+export interface PipelineEvent {
+  event: 'pipeline.completed' | 'pipeline.failed';
+  workflowId: string;
+  clusterId?: string;
+  taskName?: string;
+  taskId?: string;
+  status?: string;
+  modelPath?: string;
+  failure?: { type: string; message: string };
+  finishedAt: string;
+}
+
+/** Where the generic JSON webhook posts. The secret signs the body and is never sent or logged. */
+export interface WebhookOptions {
+  url: string;
+  secret?: string;
+  timeoutMs: number;
+}
+
+/** A failed delivery, with whether trying again can help (5xx, 429, transport) or not (other 4xx). */
+export class WebhookDeliveryError extends Error {
+  override readonly name = 'WebhookDeliveryError';
+
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Posts one event as JSON. With a secret, `X-Pipeline-Signature: sha256=<hex HMAC of the body>` lets the
+ * receiver check the sender; `X-Pipeline-Event-Id` lets it drop a repeat after a retried delivery.
+ */
+export async function postWebhook(options: WebhookOptions, event: PipelineEvent, eventId: string): Promise<void> {
+  const body = JSON.stringify(event);
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'x-pipeline-event-id': eventId,
+  };
+  if (options.secret) {
+    headers['x-pipeline-signature'] = `sha256=${createHmac('sha256', options.secret).update(body).digest('hex')}`;
+  }
+
+  let response: Response;
+  try {
+    response = await fetch(options.url, {
+      method: 'POST',
+      headers,
+      body,
+      signal: AbortSignal.timeout(options.timeoutMs),
+    });
+  } catch (error) {
+    throw new WebhookDeliveryError(`Webhook not reachable: ${error instanceof Error ? error.message : 'unknown'}`, true);
+  }
+  // Drain the body so the connection can be reused; its content is not ours to log.
+  await response.arrayBuffer().catch(() => undefined);
+  if (!response.ok) {
+    const retryable = response.status >= 500 || response.status === 429;
+    throw new WebhookDeliveryError(`Webhook answered HTTP ${response.status}`, retryable);
+  }
+}

@@ -1,0 +1,61 @@
+import { Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import type { Worker } from '@temporalio/worker';
+import { createActivities } from './activities';
+import { loadWorkerConfig, WorkerConfigError } from './config/worker-config';
+import { activityDependenciesFrom } from './runtime/activity-dependencies';
+import { createPipelineWorker } from './runtime/create-worker';
+import { assertSearchAttributesRegistered } from './runtime/search-attribute-check';
+
+/**
+ * The production worker: reads its configuration from the environment, checks the namespace, then
+ * runs pipelines until SIGINT or SIGTERM, finishing in-flight activities before it exits.
+ */
+async function main(): Promise<void> {
+  Runtime.install({ logger: new DefaultLogger('INFO'), shutdownSignals: [] });
+  const logger = Runtime.instance().logger;
+  const config = loadWorkerConfig();
+
+  const tls = config.TEMPORAL_TLS || config.TEMPORAL_API_KEY !== undefined;
+  const connectionOptions = { address: config.TEMPORAL_ADDRESS, tls, apiKey: config.TEMPORAL_API_KEY };
+  const client = await Connection.connect(connectionOptions);
+  await assertSearchAttributesRegistered(client, config.TEMPORAL_NAMESPACE);
+  await client.close();
+
+  const connection = await NativeConnection.connect(connectionOptions);
+  const worker = await createPipelineWorker({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    activities: createActivities(activityDependenciesFrom(config)),
+  });
+  stopOnSignals(worker, logger);
+
+  logger.info('Worker started', {
+    temporalAddress: config.TEMPORAL_ADDRESS,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    polardbEndpoint: config.POLARDB_ENDPOINT,
+    regionId: config.POLARDB_REGION_ID,
+    webhook: config.PIPELINE_WEBHOOK_URL ? 'configured' : 'off',
+  });
+  await worker.run();
+  await connection.close();
+  logger.info('Worker stopped');
+}
+
+function stopOnSignals(worker: Worker, logger: Runtime['logger']): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      logger.info('Shutting down: finishing in-flight activities', { signal });
+      worker.shutdown();
+    });
+  }
+}
+
+main().catch((error: unknown) => {
+  // Configuration errors already say what to fix; anything else gets its stack.
+  const text = error instanceof WorkerConfigError ? error.message : error instanceof Error ? error.stack : String(error);
+  process.stderr.write(`${text}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,42 @@
+import { WorkflowFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { exampleRequest } from './support/example-request';
+import { historyBytes } from './support/history-text';
+import { fastPolling, startPipelineHarness, uniqueWorkflowId } from './support/pipeline-harness';
+import type { PipelineHarness } from './support/pipeline-harness';
+
+const wrongSecret = 'WrongSecretThatMustNeverBeRecorded42';
+
+describe('a worker whose AccessKey secret is wrong', () => {
+  let harness: PipelineHarness;
+
+  beforeAll(async () => {
+    harness = await startPipelineHarness('auth-failure', { accessKeySecret: wrongSecret });
+  });
+
+  afterAll(() => harness.close());
+
+  it('fails the pipeline at once with a non-retryable AuthFailed and records no secret', async () => {
+    const handle = await harness.start(uniqueWorkflowId('auth'), { request: exampleRequest(), polling: fastPolling });
+
+    const failure = await handle.result().then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(WorkflowFailedError);
+    const cause = (failure as WorkflowFailedError).cause as ApplicationFailure;
+    expect(cause).toBeInstanceOf(ApplicationFailure);
+    expect(cause.type).toBe('AuthFailed');
+    expect(cause.message).toContain('SignatureDoesNotMatch');
+
+    // Non-retryable: one signed call was refused, and nothing was retried or created.
+    const log = harness.emulator.requestLog();
+    expect(log.filter((entry) => entry.outcome === 'SignatureDoesNotMatch')).toHaveLength(1);
+    expect(log.filter((entry) => entry.action === 'CreateAIDBClusterTask')).toHaveLength(0);
+
+    const recorded = await historyBytes(handle);
+    expect(recorded.includes(wrongSecret)).toBe(false);
+    expect(recorded.includes('ACS3-HMAC-SHA256\n')).toBe(false);
+    expect(recorded.toString('utf8')).not.toMatch(/string to sign is:? *\S/i);
+  });
+});

@@ -1,0 +1,37 @@
+import { WorkflowFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { exampleRequest } from './support/example-request';
+import { fastPolling, startPipelineHarness, uniqueWorkflowId } from './support/pipeline-harness';
+import type { PipelineHarness } from './support/pipeline-harness';
+
+describe('a remote task that ends FAILED', () => {
+  let harness: PipelineHarness;
+
+  beforeAll(async () => {
+    harness = await startPipelineHarness('remote-failure');
+  });
+
+  afterAll(() => harness.close());
+
+  it('fails the pipeline with RemoteTaskFailed naming the task', async () => {
+    harness.emulator.faults.add({ action: 'CreateAIDBClusterTask', kind: 'fail-task', message: 'CUDA out of memory' });
+    const handle = await harness.start(uniqueWorkflowId('remote-failed'), {
+      request: exampleRequest(),
+      polling: fastPolling,
+    });
+
+    const failure = await handle.result().then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(WorkflowFailedError);
+    const cause = (failure as WorkflowFailedError).cause;
+    expect(cause).toBeInstanceOf(ApplicationFailure);
+    expect((cause as ApplicationFailure).type).toBe('RemoteTaskFailed');
+
+    const [task] = harness.emulator.tasks();
+    expect(task?.status).toBe('FAILED');
+    expect(cause?.message).toContain(task?.taskId);
+    expect(cause?.message).toContain('ended FAILED');
+  });
+});

@@ -1,0 +1,36 @@
+import { loadWorkerConfig, WorkerConfigError } from '../src/config/worker-config';
+
+const minimal = { POLARDB_ENDPOINT: '127.0.0.1:18080', POLARDB_REGION_ID: 'cn-beijing' };
+
+describe('the worker configuration', () => {
+  it('fills production defaults around the two required settings', () => {
+    const config = loadWorkerConfig(minimal);
+    expect(config).toMatchObject({
+      TEMPORAL_NAMESPACE: 'default',
+      TEMPORAL_TASK_QUEUE: 'polardb-ai-pipelines',
+      POLARDB_PROTOCOL: 'https',
+      POLARDB_READ_TIMEOUT_MS: 30_000,
+    });
+  });
+
+  it('names every bad variable and the reason in one error', () => {
+    const attempt = () =>
+      loadWorkerConfig({ POLARDB_ENDPOINT: 'https://polardb/', POLARDB_READ_TIMEOUT_MS: '0', TEMPORAL_TLS: 'yes' });
+    expect(attempt).toThrow(WorkerConfigError);
+    expect(attempt).toThrow(/POLARDB_ENDPOINT: must be host\[:port\] without scheme or path/);
+    expect(attempt).toThrow(/POLARDB_REGION_ID: is required/);
+    expect(attempt).toThrow(/POLARDB_READ_TIMEOUT_MS/);
+    expect(attempt).toThrow(/TEMPORAL_TLS/);
+  });
+
+  it('refuses a webhook secret without a webhook, and never echoes the secret', () => {
+    const secret = 'a-webhook-secret-of-some-length';
+    const attempt = () => loadWorkerConfig({ ...minimal, PIPELINE_WEBHOOK_SECRET: secret });
+    expect(attempt).toThrow(/PIPELINE_WEBHOOK_SECRET: is set but PIPELINE_WEBHOOK_URL is not/);
+    try {
+      attempt();
+    } catch (error) {
+      expect((error as Error).message).not.toContain(secret);
+    }
+  });
+});
