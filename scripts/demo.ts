@@ -37,8 +37,9 @@ async function main(): Promise<void> {
 
   try {
     const temporal = await ensureTemporal({ stateDir: path.join(repoRoot, '.local', 'demo-temporal'), log: say });
-    stops.push(temporal.stop);
-    say(`Temporal at ${temporal.address}; UI: ${temporal.uiUrl}`);
+    stops.push(() => temporal.stop());
+    const uiUrl = temporal.uiUrl ?? process.env.TEMPORAL_UI_URL ?? '(the UI of the server at TEMPORAL_ADDRESS)';
+    say(`Temporal at ${temporal.address}; UI: ${uiUrl}`);
 
     const emulator = await startEmulator({
       port: 0,
@@ -49,7 +50,7 @@ async function main(): Promise<void> {
     say(`PolarDB emulator at http://${emulator.endpoint}`);
 
     const webhook = await startWebhookReceiver((event) => say(`webhook received: ${JSON.stringify(event)}`));
-    stops.push(webhook.close);
+    stops.push(() => webhook.close());
 
     const config = loadWorkerConfig({
       TEMPORAL_ADDRESS: temporal.address,
@@ -88,7 +89,7 @@ async function main(): Promise<void> {
     const workflowId = `demo-fine-tune-${new Date().toISOString().replace(/[:.]/g, '-')}`;
     const handle = await startFineTunePipeline(client, { workflowId, input, taskQueue });
     say(`Started pipeline ${workflowId}`);
-    say(`Watch it: ${temporal.uiUrl}/namespaces/default/workflows/${workflowId}`);
+    say(`Watch it: ${uiUrl}/namespaces/default/workflows/${workflowId}`);
 
     const watching = watchProgress(handle, say);
     const result = await handle.result();

@@ -1,3 +1,4 @@
+import type { FaultSpec } from '../emulator';
 import { exampleRequest } from './support/example-request';
 import { fastPolling, startPipelineHarness, uniqueWorkflowId } from './support/pipeline-harness';
 import type { PipelineHarness } from './support/pipeline-harness';
@@ -12,9 +13,9 @@ describe('a create whose response is lost', () => {
   afterAll(() => harness.close());
 
   it.each([
-    ['the connection drops after the task is created', { kind: 'drop-after-create' }],
-    ['the answer is held past the read timeout', { kind: 'hold-after-create', ms: 5_000 }],
-  ])('ends with exactly one task when %s', async (_case, fault) => {
+    ['the connection drops after the task is created', { kind: 'drop-after-create' } as const],
+    ['the answer is held past the read timeout', { kind: 'hold-after-create', ms: 5_000 } as const],
+  ] satisfies [string, FaultSpec][])('ends with exactly one task when %s', async (_case, fault) => {
     const workflowId = uniqueWorkflowId('lost-create');
     harness.emulator.faults.add({ action: 'CreateAIDBClusterTask', count: 1, ...fault });
 

@@ -91,7 +91,9 @@ export class PolarDbTaskApi {
 }
 
 function text(value: unknown): string {
-  return typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
+  if (typeof value === 'string') return value;
+  // Numbers and booleans appear where the API documents strings; objects never carry an id or status.
+  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
 }
 
 function optionalText(value: unknown): string | undefined {

@@ -1,7 +1,7 @@
 import Credential, { Config as CredentialConfig } from '@alicloud/credentials';
 import { Client, Connection } from '@temporalio/client';
 import type { WorkflowHandle } from '@temporalio/client';
-import { NativeConnection } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import type { Worker } from '@temporalio/worker';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, startEmulator } from '../../emulator';
 import type { EmulatorOptions, RunningEmulator } from '../../emulator';
@@ -35,8 +35,18 @@ export interface PipelineHarness {
 
 let queueCounter = 0;
 
+/** Worker logs at WARN keep test output readable; a failing test still shows what went wrong. */
+function quietRuntime(): void {
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+  } catch {
+    // Already installed by an earlier harness in this process.
+  }
+}
+
 /** Starts an emulator over HTTP on loopback and a worker that talks to it through the official client. */
 export async function startPipelineHarness(name: string, options: HarnessOptions = {}): Promise<PipelineHarness> {
+  quietRuntime();
   const address = requiredEnv('TEMPORAL_TEST_ADDRESS');
   const emulator = await startEmulator({ port: 0, lifecycle: { creatingMs: 300, runningMs: 1_200 }, ...options.emulator });
   const taskQueue = `test-${name}-${process.pid}-${++queueCounter}`;
