@@ -62,7 +62,11 @@ async function main(): Promise<void> {
       PIPELINE_WEBHOOK_URL: webhook.url,
     });
     const credential = new Credential(
-      new CredentialConfig({ type: 'access_key', accessKeyId: DEMO_ACCESS_KEY_ID, accessKeySecret: DEMO_ACCESS_KEY_SECRET }),
+      new CredentialConfig({
+        type: 'access_key',
+        accessKeyId: DEMO_ACCESS_KEY_ID,
+        accessKeySecret: DEMO_ACCESS_KEY_SECRET,
+      }),
     );
     const workerConnection = await NativeConnection.connect({ address: temporal.address });
     stops.push(() => workerConnection.close());
@@ -81,7 +85,9 @@ async function main(): Promise<void> {
     const connection = await Connection.connect({ address: temporal.address });
     stops.push(() => connection.close());
     const client = new Client({ connection });
-    const request = JSON.parse(readFileSync(path.join(repoRoot, 'examples', 'fine-tune-request.json'), 'utf8')) as unknown;
+    const request = JSON.parse(
+      readFileSync(path.join(repoRoot, 'examples', 'fine-tune-request.json'), 'utf8'),
+    ) as unknown;
     const input: PipelineInput = {
       request: request as PipelineInput['request'],
       polling: { initialIntervalSeconds: 1, maxIntervalSeconds: 3, deadlineSeconds: 600 },

@@ -55,7 +55,8 @@ function stopOnSignals(worker: Worker, logger: Runtime['logger']): void {
 
 main().catch((error: unknown) => {
   // Configuration errors already say what to fix; anything else gets its stack.
-  const text = error instanceof WorkerConfigError ? error.message : error instanceof Error ? error.stack : String(error);
+  const text =
+    error instanceof WorkerConfigError ? error.message : error instanceof Error ? error.stack : String(error);
   process.stderr.write(`${text}\n`);
   process.exit(1);
 });

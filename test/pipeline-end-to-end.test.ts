@@ -52,8 +52,13 @@ describe('a fine-tune pipeline on a real Temporal server against the emulator', 
   it('sends the caller’s RunningParameter text unchanged', async () => {
     const workflowId = uniqueWorkflowId('e2e-raw-json');
     const request = exampleRequest();
-    const text = JSON.stringify(request.RunningParameter).replace('"1e-6"', '"1e-6" ').replace('{', '{ "seed": 12345678901234567890123,');
-    const handle = await harness.start(workflowId, { request: { ...request, RunningParameter: text }, polling: fastPolling });
+    const text = JSON.stringify(request.RunningParameter)
+      .replace('"1e-6"', '"1e-6" ')
+      .replace('{', '{ "seed": 12345678901234567890123,');
+    const handle = await harness.start(workflowId, {
+      request: { ...request, RunningParameter: text },
+      polling: fastPolling,
+    });
     const result = await handle.result();
 
     const task = harness.emulator.tasks().find((candidate) => candidate.taskId === result.taskId);

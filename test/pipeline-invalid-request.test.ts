@@ -16,7 +16,10 @@ describe('a pipeline started with a bad request', () => {
   it('fails with InvalidRequest naming the field, before any API call', async () => {
     const request = exampleRequest();
     const handle = await harness.start(uniqueWorkflowId('invalid'), {
-      request: { ...request, RunningParameter: { ...(request.RunningParameter as object), gpu_memory_utilization: 1.5 } },
+      request: {
+        ...request,
+        RunningParameter: { ...(request.RunningParameter as object), gpu_memory_utilization: 1.5 },
+      },
       polling: fastPolling,
     });
 

@@ -22,8 +22,7 @@ export function createActivities(deps: ActivityDependencies) {
     createOrAdoptTask: (input: Parameters<typeof createOrAdoptTask>[1]) =>
       createOrAdoptTask(deps.api, input, deps.listLag),
     describeTask: (taskId: string) => describeTask(deps.api, taskId),
-    notifyPipelineEvent: (event: Parameters<typeof notifyPipelineEvent>[1]) =>
-      notifyPipelineEvent(deps.webhook, event),
+    notifyPipelineEvent: (event: Parameters<typeof notifyPipelineEvent>[1]) => notifyPipelineEvent(deps.webhook, event),
   };
 }
 

@@ -17,7 +17,11 @@ export async function notifyPipelineEvent(webhook: WebhookOptions | undefined, e
     await postWebhook(webhook, event, eventId);
   } catch (error) {
     if (error instanceof WebhookDeliveryError) {
-      throw ApplicationFailure.create({ message: error.message, type: 'NotificationFailed', nonRetryable: !error.retryable });
+      throw ApplicationFailure.create({
+        message: error.message,
+        type: 'NotificationFailed',
+        nonRetryable: !error.retryable,
+      });
     }
     throw error;
   }

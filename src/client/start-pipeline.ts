@@ -1,4 +1,4 @@
-import type { Client, WorkflowHandle } from '@temporalio/client';
+import type { Client, WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import { validateCreateTaskRequest } from '../request';
 import type { PipelineInput, PipelineResult } from '../pipeline/types';
 import { defaultTaskQueue } from '../task-queue';
@@ -19,7 +19,7 @@ export interface StartPipelineOptions {
 export async function startFineTunePipeline(
   client: Client,
   options: StartPipelineOptions,
-): Promise<WorkflowHandle<(input: PipelineInput) => Promise<PipelineResult>>> {
+): Promise<WorkflowHandleWithFirstExecutionRunId<(input: PipelineInput) => Promise<PipelineResult>>> {
   validateCreateTaskRequest(options.input.request);
   return client.workflow.start<(input: PipelineInput) => Promise<PipelineResult>>('fineTunePipeline', {
     workflowId: options.workflowId,

@@ -20,7 +20,9 @@ const workerEnvironment = z.object({
     .string({ error: 'is required: host[:port] of the PolarDB OpenAPI, e.g. polardb.aliyuncs.com' })
     .regex(/^[A-Za-z0-9.-]+(:\d{1,5})?$/, 'must be host[:port] without scheme or path'),
   POLARDB_PROTOCOL: z.enum(['https', 'http']).default('https'),
-  POLARDB_REGION_ID: z.string({ error: 'is required, e.g. cn-beijing' }).regex(/^[a-z0-9-]+$/, 'must look like cn-beijing'),
+  POLARDB_REGION_ID: z
+    .string({ error: 'is required, e.g. cn-beijing' })
+    .regex(/^[a-z0-9-]+$/, 'must look like cn-beijing'),
   POLARDB_READ_TIMEOUT_MS: positiveInt.default(30_000),
   POLARDB_CONNECT_TIMEOUT_MS: positiveInt.default(5_000),
   /** How long a retried create keeps re-reading the task list before it may create again. */

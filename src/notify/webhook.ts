@@ -55,7 +55,10 @@ export async function postWebhook(options: WebhookOptions, event: PipelineEvent,
       signal: AbortSignal.timeout(options.timeoutMs),
     });
   } catch (error) {
-    throw new WebhookDeliveryError(`Webhook not reachable: ${error instanceof Error ? error.message : 'unknown'}`, true);
+    throw new WebhookDeliveryError(
+      `Webhook not reachable: ${error instanceof Error ? error.message : 'unknown'}`,
+      true,
+    );
   }
   // Drain the body so the connection can be reused; its content is not ours to log.
   await response.arrayBuffer().catch(() => undefined);

@@ -21,13 +21,7 @@ export interface PipelineInput {
 
 /** Where a pipeline is; exposed by the `progress` query and the `PipelineStage` search attribute. */
 export type PipelineStage =
-  | 'validating'
-  | 'checking-datasets'
-  | 'creating-task'
-  | 'waiting-for-task'
-  | 'notifying'
-  | 'completed'
-  | 'failed';
+  'validating' | 'checking-datasets' | 'creating-task' | 'waiting-for-task' | 'notifying' | 'completed' | 'failed';
 
 /** Answer of the `progress` query. */
 export interface PipelineProgress {

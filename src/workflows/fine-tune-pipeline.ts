@@ -114,7 +114,12 @@ export async function fineTunePipeline(input: PipelineInput): Promise<PipelineRe
       }));
 
     enter('completed');
-    log.info('Pipeline completed', { clusterId: cluster, taskId: task.taskId, status: final.status, adopted: task.adopted });
+    log.info('Pipeline completed', {
+      clusterId: cluster,
+      taskId: task.taskId,
+      status: final.status,
+      adopted: task.adopted,
+    });
     return {
       workflowId,
       taskId: task.taskId,
@@ -138,7 +143,12 @@ export async function fineTunePipeline(input: PipelineInput): Promise<PipelineRe
     const failure = describeFailure(error);
     log.error('Pipeline failed', { clusterId, taskId: progress.taskId, failureType: failure.type });
     if (input.notify !== false) await notifyFailure(workflowId, clusterId, progress, failure);
-    throw ApplicationFailure.create({ message: failure.message, type: failure.type, nonRetryable: true, cause: asCause(error) });
+    throw ApplicationFailure.create({
+      message: failure.message,
+      type: failure.type,
+      nonRetryable: true,
+      cause: asCause(error),
+    });
   }
 }
 

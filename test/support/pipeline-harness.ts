@@ -29,7 +29,10 @@ export interface PipelineHarness {
   emulator: RunningEmulator;
   client: Client;
   taskQueue: string;
-  start(workflowId: string, input: PipelineInput): Promise<WorkflowHandle<(input: PipelineInput) => Promise<PipelineResult>>>;
+  start(
+    workflowId: string,
+    input: PipelineInput,
+  ): Promise<WorkflowHandle<(input: PipelineInput) => Promise<PipelineResult>>>;
   close(): Promise<void>;
 }
 
@@ -48,7 +51,11 @@ function quietRuntime(): void {
 export async function startPipelineHarness(name: string, options: HarnessOptions = {}): Promise<PipelineHarness> {
   quietRuntime();
   const address = requiredEnv('TEMPORAL_TEST_ADDRESS');
-  const emulator = await startEmulator({ port: 0, lifecycle: { creatingMs: 300, runningMs: 1_200 }, ...options.emulator });
+  const emulator = await startEmulator({
+    port: 0,
+    lifecycle: { creatingMs: 300, runningMs: 1_200 },
+    ...options.emulator,
+  });
   const taskQueue = `test-${name}-${process.pid}-${++queueCounter}`;
 
   const config = loadWorkerConfig({
