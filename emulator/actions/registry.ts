@@ -1,0 +1,17 @@
+import { createTask } from './create-task';
+import { deleteTask } from './delete-task';
+import { describeDatasets } from './describe-datasets';
+import { describeTaskAttribute } from './describe-task-attribute';
+import { describeTasks } from './describe-tasks';
+
+import type { ServedAction } from './names';
+import type { ActionHandler } from './types';
+
+/** Handler of each served action; typed as a full record so a new name in `SERVED_ACTIONS` must get one. */
+export const actionHandlers: Readonly<Record<ServedAction, ActionHandler>> = {
+  CreateAIDBClusterTask: createTask,
+  DescribeAIDBClusterTasks: describeTasks,
+  DescribeAIDBClusterTaskAttribute: describeTaskAttribute,
+  DeleteAIDBClusterTask: deleteTask,
+  DescribeAIDBClusterDatasets: describeDatasets,
+};
