@@ -21,6 +21,7 @@ import { activityDependenciesFrom } from '../src/runtime/activity-dependencies';
 import { createPipelineWorker } from '../src/runtime/create-worker';
 import { progressQuery } from '../src/workflows/definitions';
 import { ensureTemporal } from './lib/temporal-dev-server';
+import { terminalLog } from './lib/temporal-log';
 import { startWebhookReceiver } from './lib/webhook-receiver';
 
 const repoRoot = path.resolve(__dirname, '..');
@@ -36,7 +37,10 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stopAll().then(() => process.exit(130)));
 
   try {
-    const temporal = await ensureTemporal({ stateDir: path.join(repoRoot, '.local', 'demo-temporal'), log: say });
+    const temporal = await ensureTemporal({
+      stateDir: path.join(repoRoot, '.local', 'demo-temporal'),
+      log: terminalLog('demo'),
+    });
     stops.push(() => temporal.stop());
     const uiUrl = temporal.uiUrl ?? process.env.TEMPORAL_UI_URL ?? '(the UI of the server at TEMPORAL_ADDRESS)';
     say(`Temporal at ${temporal.address}; UI: ${uiUrl}`);
