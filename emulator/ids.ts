@@ -9,12 +9,22 @@ function randomSuffix(length: number): string {
   return suffix;
 }
 
-/** A fresh task id (`pm-` + 14 characters) that `isTaken` does not know yet. */
-export function newTaskId(isTaken: (id: string) => boolean): string {
+/** A fresh `<prefix>` + 14 characters id that `isTaken` does not know yet. */
+function newPrefixedId(prefix: string, isTaken: (id: string) => boolean): string {
   for (;;) {
-    const id = `pm-${randomSuffix(14)}`;
+    const id = `${prefix}${randomSuffix(14)}`;
     if (!isTaken(id)) return id;
   }
+}
+
+/** A fresh task id (`pm-` + 14 characters). */
+export function newTaskId(isTaken: (id: string) => boolean): string {
+  return newPrefixedId('pm-', isTaken);
+}
+
+/** A fresh dataset id (`pds-` + 14 characters), the shape of the demo ids. */
+export function newDatasetId(isTaken: (id: string) => boolean): string {
+  return newPrefixedId('pds-', isTaken);
 }
 
 /** A billing order id: a numeric string without a leading zero, as in the documented examples. */

@@ -16,3 +16,17 @@ export function parseIsoSeconds(text: string): number | undefined {
   if (Number.isNaN(epochMs) || isoSeconds(epochMs) !== text) return undefined;
   return epochMs;
 }
+
+/**
+ * The nanosecond `LogTime` of log and metric items (`2026-01-15T14:13:50.830295892Z`). The emulator clock has
+ * millisecond resolution, so the caller supplies the six digits below the millisecond.
+ */
+export function isoNanos(epochMs: number, subMillisecondNanos: number): string {
+  const nanos = String(Math.min(999_999, Math.max(0, Math.trunc(subMillisecondNanos)))).padStart(6, '0');
+  return `${new Date(epochMs).toISOString().slice(0, -1)}${nanos}Z`;
+}
+
+/** The UNIX-seconds `Timestamp` string of log and metric items. */
+export function unixSeconds(epochMs: number): string {
+  return String(Math.floor(epochMs / 1000));
+}

@@ -42,4 +42,9 @@ describe('scrubbing failure text', () => {
     expect(clean).not.toContain('TopSecretValue123');
     expect(clean).toContain('SignatureDoesNotMatch');
   });
+
+  it('drops the query of a quoted request URL but keeps where the call went', () => {
+    const clean = scrubSecrets('socket hang up POST http://127.0.0.1:1/?RunningParameter=%7B%7D&TaskName=x failed.');
+    expect(clean).toBe('socket hang up POST http://127.0.0.1:1/?[query omitted] failed.');
+  });
 });

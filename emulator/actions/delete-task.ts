@@ -1,6 +1,5 @@
-import { clusterNotFound } from '../errors/api-error';
-import { requireTask } from './lookup';
-import { optionalParam, requiredParam } from './params';
+import { requireTaskOfParent } from './lookup';
+import { requiredParam } from './params';
 
 import type { ActionHandler } from './types';
 
@@ -11,9 +10,7 @@ import type { ActionHandler } from './types';
  */
 export const deleteTask: ActionHandler = (context) => {
   const taskId = requiredParam(context.params, 'DBClusterId');
-  const task = requireTask(context, taskId);
-  const parentId = optionalParam(context.params, 'RelativeDBClusterId');
-  if (parentId !== undefined && parentId !== task.clusterId) throw clusterNotFound();
+  const task = requireTaskOfParent(context, taskId);
 
   context.store.removeTask(task.id);
   return { DBClusterId: task.id, RelativeDBClusterId: task.clusterId };

@@ -1,26 +1,11 @@
-import { apiError } from '../errors/api-error';
 import { datasetFilePath } from '../datasets/paths';
 import { isoSeconds } from '../time';
 import { requireCluster } from './lookup';
+import { pageItems, pageOf } from './paging';
 import { optionalEnum, optionalParam, requiredParam } from './params';
 
 import type { ClusterRecord, DatasetFileRecord, DatasetRecord } from '../state/schema';
-import type { ActionContext, ActionHandler } from './types';
-
-const pageSizes = ['30', '50', '100'];
-
-function pageNumberOf(context: ActionContext): number {
-  const text = optionalParam(context.params, 'PageNumber') ?? '1';
-  if (!/^[1-9]\d{0,8}$/.test(text))
-    throw apiError('InvalidPageNumber.Malformed', 'The specified PageNumber is not valid.');
-  return Number(text);
-}
-
-function pageSizeOf(context: ActionContext): number {
-  const text = optionalParam(context.params, 'PageSize') ?? '30';
-  if (!pageSizes.includes(text)) throw apiError('InvalidPageSize.Malformed', 'PageSize must be 30, 50 or 100.');
-  return Number(text);
-}
+import type { ActionHandler } from './types';
 
 /** One `Datasets[]` item per file; every number is a string, as in the SDK model (§7). */
 function fileItem(cluster: ClusterRecord, dataset: DatasetRecord, file: DatasetFileRecord): Record<string, unknown> {
@@ -48,8 +33,7 @@ export const describeDatasets: ActionHandler = (context) => {
   const datasetId = optionalParam(context.params, 'DatasetId');
   const datasetType = optionalEnum(context.params, 'DatasetType', ['train', 'eval']);
   const trainMode = optionalEnum(context.params, 'TrainMode', ['sft', 'grpo', 'text']);
-  const pageNumber = pageNumberOf(context);
-  const pageSize = pageSizeOf(context);
+  const requested = pageOf(context, 30);
 
   const datasets = context.store
     .datasetsOf(cluster.id)
@@ -60,7 +44,7 @@ export const describeDatasets: ActionHandler = (context) => {
         (trainMode === undefined || dataset.trainMode === trainMode),
     );
   const files = datasets.flatMap((dataset) => dataset.files.map((file) => ({ dataset, file })));
-  const page = files.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
+  const page = pageItems(files, requested);
   // With a DatasetId the answer describes that dataset; otherwise it echoes the filters.
   const single = datasetId !== undefined ? datasets[0] : undefined;
   const reportedType = single?.type ?? datasetType;
@@ -75,9 +59,9 @@ export const describeDatasets: ActionHandler = (context) => {
     FileCount: String(page.length),
     TotalCount: String(files.length),
     TotalRecords: String(files.reduce((sum, { file }) => sum + file.records, 0)),
-    PageNumber: String(pageNumber),
-    PageSize: String(pageSize),
-    IsTruncated: pageNumber * pageSize < files.length,
+    PageNumber: String(requested.number),
+    PageSize: String(requested.size),
+    IsTruncated: requested.number * requested.size < files.length,
     ContinuationToken: optionalParam(context.params, 'ContinuationToken') ?? '',
     NextContinuationToken: '',
     Datasets: page.map(({ dataset, file }) => fileItem(cluster, dataset, file)),

@@ -17,11 +17,20 @@ const catalogue: Readonly<Record<string, ErrorCodeInfo>> = {
     httpStatus: 404,
     message: 'The DBClusterId provided does not exist in our records.',
   },
+  'InvalidDatasetId.NotFound': { httpStatus: 404, message: 'The specified DatasetId does not exist.' },
+  'InvalidPageNumber.Malformed': { httpStatus: 400, message: 'The specified PageNumber is not valid.' },
+  'InvalidPageSize.Malformed': { httpStatus: 400, message: 'The specified PageSize is not valid.' },
+  'InvalidStartTime.Malformed': { httpStatus: 400, message: 'The specified StartTime is not valid.' },
+  'InvalidEndTime.Malformed': { httpStatus: 400, message: 'The specified EndTime is not valid.' },
   'Forbidden.ClusterNotFound': { httpStatus: 404, message: 'The specified cluster does not exist.' },
   IncorrectDBClusterState: { httpStatus: 403, message: 'Current DB cluster state does not support this operation.' },
   'OperationDenied.DBClusterStatus': {
     httpStatus: 403,
     message: 'The operation is not permitted due to cluster status.',
+  },
+  'OperationDenied.DatasetInUse': {
+    httpStatus: 403,
+    message: 'The dataset is used by a task that has not finished.',
   },
   'OperationDenied.LockMode': { httpStatus: 403, message: 'The operation is not permitted due to lock mode.' },
   IncorrectDBClusterLockMode: {

@@ -52,9 +52,26 @@ const taskRecord = z.object({
   creatingMs: epochMs,
   runningMs: epochMs,
   failReason: z.string().optional(),
+  /** A hang-task fault holds the task in this status until the faults are cleared. */
+  hang: z.enum(['Creating', 'ACTIVATION']).optional(),
+  /** Time an ACTIVATION hang added to the run: the completion moves, the earlier training steps keep their times. */
+  heldMs: epochMs.optional(),
+  /** list-lag fault: the task list shows the task only from this time on. */
+  listedFrom: epochMs.optional(),
+  /** vanish-task fault: from this time on the task is gone, as if deleted. */
+  vanishAt: epochMs.optional(),
 });
 
 const nonceRecord = z.object({ accessKeyId: z.string(), nonce: z.string(), at: epochMs });
+
+const stsTokenRecord = z.object({
+  accessKeyId: z.string().startsWith('STS.'),
+  accessKeySecret: z.string().min(1),
+  securityToken: z.string().min(1),
+  /** The permanent AccessKey the token was issued for. */
+  parentAccessKeyId: z.string(),
+  expiresAt: epochMs,
+});
 
 /** Version 1 of the state file. */
 export const stateSchema = z.object({
@@ -63,6 +80,8 @@ export const stateSchema = z.object({
   datasets: z.array(datasetRecord),
   tasks: z.array(taskRecord),
   nonces: z.array(nonceRecord),
+  // Added after the first state files were written; older files simply have no tokens.
+  stsTokens: z.array(stsTokenRecord).default([]),
 });
 
 /** A parent PolarDB (`pc-`) cluster. */
@@ -75,5 +94,7 @@ export type DatasetFileRecord = z.infer<typeof datasetFileRecord>;
 export type TaskRecord = z.infer<typeof taskRecord>;
 /** A nonce seen from one AccessKey, kept for the replay window. */
 export type NonceRecord = z.infer<typeof nonceRecord>;
+/** Temporary credentials minted by the emulator's STS stand-in. */
+export type StsTokenRecord = z.infer<typeof stsTokenRecord>;
 /** Everything a restart must not lose. */
 export type EmulatorState = z.infer<typeof stateSchema>;

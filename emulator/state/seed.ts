@@ -50,5 +50,6 @@ export function seedState(nowMs: number): EmulatorState {
     ],
     tasks: [],
     nonces: [],
+    stsTokens: [],
   };
 }

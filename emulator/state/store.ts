@@ -5,7 +5,11 @@ import { writeFileAtomically } from './atomic-write';
 import { stateSchema } from './schema';
 
 import type { NonceLedger } from '../signature/verify';
-import type { ClusterRecord, DatasetRecord, EmulatorState, TaskRecord } from './schema';
+import type { StsTokenLedger } from '../sts/token-book';
+import type { ClusterRecord, DatasetRecord, EmulatorState, StsTokenRecord, TaskRecord } from './schema';
+
+/** How long an expired STS token is still recognised as "expired" before it is forgotten. */
+const expiredTokenRetentionMs = 24 * 3600 * 1000;
 
 /** Thrown when a state file exists but cannot be used; the emulator refuses to start rather than overwrite it. */
 export class StateFileError extends Error {
@@ -40,7 +44,7 @@ function readStateFile(file: string): EmulatorState | undefined {
  * The emulator's data: clusters, datasets, tasks and recent nonces. Every mutation is written through to the
  * state file (when there is one) before the caller answers, so a restarted emulator continues where it stopped.
  */
-export class StateStore implements NonceLedger {
+export class StateStore implements NonceLedger, StsTokenLedger {
   private readonly nonces = new Map<string, Map<string, number>>();
 
   private constructor(
@@ -70,6 +74,21 @@ export class StateStore implements NonceLedger {
     return this.state.datasets.filter((dataset) => dataset.clusterId === clusterId);
   }
 
+  addDataset(dataset: DatasetRecord): void {
+    this.state.datasets.push(dataset);
+    this.persist();
+  }
+
+  /** Removes a dataset; false when it did not exist. */
+  removeDataset(id: string): boolean {
+    const index = this.state.datasets.findIndex((dataset) => dataset.id === id);
+    if (index < 0) return false;
+
+    this.state.datasets.splice(index, 1);
+    this.persist();
+    return true;
+  }
+
   task(id: string): TaskRecord | undefined {
     return this.state.tasks.find((task) => task.id === id);
   }
@@ -94,14 +113,35 @@ export class StateStore implements NonceLedger {
     return true;
   }
 
-  /** Makes a task end FAILED with `reason` instead of COMPLETED; false when the task does not exist. */
-  failTask(id: string, reason: string): boolean {
+  /** Changes a stored task in place and saves the change; false when the task does not exist. */
+  updateTask(id: string, change: (task: TaskRecord) => void): boolean {
     const task = this.task(id);
     if (!task) return false;
 
-    task.failReason = reason;
+    change(task);
     this.persist();
     return true;
+  }
+
+  /** Makes a task end FAILED with `reason` instead of COMPLETED; false when the task does not exist. */
+  failTask(id: string, reason: string): boolean {
+    return this.updateTask(id, (task) => {
+      task.failReason = reason;
+    });
+  }
+
+  stsToken(accessKeyId: string): StsTokenRecord | undefined {
+    return this.state.stsTokens.find((token) => token.accessKeyId === accessKeyId);
+  }
+
+  /**
+   * Keeps a minted token. Tokens long past their expiry are dropped at the same time; until then an expired token
+   * is still recognised, so its use is answered `InvalidSecurityToken.Expired` rather than `.Malformed`.
+   */
+  addStsToken(token: StsTokenRecord, nowMs: number): void {
+    this.state.stsTokens = this.state.stsTokens.filter((kept) => nowMs - kept.expiresAt < expiredTokenRetentionMs);
+    this.state.stsTokens.push(token);
+    this.persist();
   }
 
   isUsed(accessKeyId: string, nonce: string, nowMs: number): boolean {
