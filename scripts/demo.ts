@@ -65,20 +65,21 @@ async function main(): Promise<void> {
       POLARDB_LIST_POLL_MS: '1000',
       PIPELINE_WEBHOOK_URL: webhook.url,
     });
-    const credential = new Credential(
-      new CredentialConfig({
-        type: 'access_key',
-        accessKeyId: DEMO_ACCESS_KEY_ID,
-        accessKeySecret: DEMO_ACCESS_KEY_SECRET,
-      }),
-    );
+    const credentials = () =>
+      new Credential(
+        new CredentialConfig({
+          type: 'access_key',
+          accessKeyId: DEMO_ACCESS_KEY_ID,
+          accessKeySecret: DEMO_ACCESS_KEY_SECRET,
+        }),
+      );
     const workerConnection = await NativeConnection.connect({ address: temporal.address });
     stops.push(() => workerConnection.close());
     const worker = await createPipelineWorker({
       connection: workerConnection,
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue,
-      activities: createActivities(activityDependenciesFrom(config, credential)),
+      activities: createActivities(activityDependenciesFrom(config, credentials)),
     });
     const running = worker.run();
     stops.push(async () => {

@@ -1,6 +1,7 @@
 import { WorkflowFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { exampleRequest } from './support/example-request';
+import { capturedLogText } from './support/captured-logs';
 import { historyBytes } from './support/history-text';
 import { fastPolling, startPipelineHarness, uniqueWorkflowId } from './support/pipeline-harness';
 import type { PipelineHarness } from './support/pipeline-harness';
@@ -41,5 +42,10 @@ describe('a worker whose AccessKey secret is wrong', () => {
     const quoted = recorded.toString('utf8').match(/string to sign is:?\s*\S{0,10}/gi) ?? [];
     expect(quoted.length).toBeGreaterThan(0);
     expect(quoted.every((text) => text.endsWith('[redacted]'))).toBe(true);
+
+    const logs = capturedLogText();
+    expect(logs).toContain('SignatureDoesNotMatch');
+    expect(logs).not.toContain(wrongSecret);
+    expect(logs).not.toContain('ACS3-HMAC-SHA256\n');
   });
 });

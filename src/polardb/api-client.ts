@@ -4,6 +4,7 @@ import { RuntimeOptions } from '@alicloud/tea-util';
 import Credential from '@alicloud/credentials';
 import { classifyApiFailure, PolarDbApiError } from './errors';
 import { scrubSecrets } from './scrub';
+import { describeClockSkew, readServerClock } from './server-clock';
 
 const apiVersion = '2017-08-01';
 
@@ -17,10 +18,11 @@ export interface PolarDbConnectionOptions {
   readTimeoutMs: number;
   connectTimeoutMs: number;
   /**
-   * Where credentials come from. Omitted means the default chain of `@alicloud/credentials`
-   * (environment, OIDC, CLI profile, credentials file, ECS metadata, URI).
+   * Makes the credential provider. Omitted means the default chain of `@alicloud/credentials`
+   * (environment, OIDC, CLI profile, credentials file, ECS metadata, URI). It is called again after the
+   * service refuses an expired STS token, so a fresh provider fetches a fresh token.
    */
-  credential?: Credential;
+  credentials?: () => Credential;
 }
 
 /** A successful answer: the JSON body and the request id the cloud gave it. */
@@ -32,41 +34,61 @@ export interface ApiAnswer {
 /**
  * Signed calls to PolarDB actions through the official `callApi` (ACS3-HMAC-SHA256). The client's own
  * retry loop is off: Temporal's retry policy owns retries, and every failure comes out as a classified,
- * scrubbed {@link PolarDbApiError}.
+ * scrubbed {@link PolarDbApiError}. The one retry made here is after an expired STS token, once the
+ * credential provider has been asked for a new one.
  */
 export class PolarDbApiClient {
-  private readonly client: OpenApi;
-  private readonly credential: Credential;
+  private credential!: Credential;
+  private client!: OpenApi;
 
   constructor(readonly options: PolarDbConnectionOptions) {
-    this.credential = options.credential ?? new Credential();
-    this.client = new OpenApi(
-      new Config({
-        endpoint: options.endpoint,
-        protocol: options.protocol,
-        regionId: options.regionId,
-        credential: this.credential,
-        readTimeout: options.readTimeoutMs,
-        connectTimeout: options.connectTimeoutMs,
-      }),
-    );
+    this.connect();
   }
 
   /** Calls `action` with `params` (undefined values are left out) in the configured region. */
   async call(action: string, params: Record<string, string | number | boolean | undefined>): Promise<ApiAnswer> {
+    try {
+      return await this.callOnce(action, params);
+    } catch (error) {
+      const failure = await this.toApiError(action, error);
+      if (failure.verdict.kind !== 'CredentialsExpired') throw failure;
+      this.connect();
+      try {
+        return await this.callOnce(action, params);
+      } catch (retryError) {
+        throw await this.toApiError(action, retryError);
+      }
+    }
+  }
+
+  private connect(): void {
+    this.credential = this.options.credentials?.() ?? new Credential();
+    this.client = new OpenApi(
+      new Config({
+        endpoint: this.options.endpoint,
+        protocol: this.options.protocol,
+        regionId: this.options.regionId,
+        credential: this.credential,
+        readTimeout: this.options.readTimeoutMs,
+        connectTimeout: this.options.connectTimeoutMs,
+      }),
+    );
+  }
+
+  private async callOnce(
+    action: string,
+    params: Record<string, string | number | boolean | undefined>,
+  ): Promise<ApiAnswer> {
     const request = new OpenApiRequest({ query: OpenApiUtil.query({ RegionId: this.options.regionId, ...params }) });
     const runtime = new RuntimeOptions({
       autoretry: false,
       readTimeout: this.options.readTimeoutMs,
       connectTimeout: this.options.connectTimeoutMs,
     });
-    try {
-      const answer = (await this.client.callApi(operation(action), request, runtime)) as { body?: unknown };
-      const body = isRecord(answer.body) ? answer.body : {};
-      return { body, requestId: typeof body.RequestId === 'string' ? body.RequestId : '' };
-    } catch (error) {
-      throw await this.toApiError(action, error);
-    }
+    const answer = (await this.client.callApi(operation(action), request, runtime)) as { body?: unknown };
+    if (!isRecord(answer.body)) throw new SyntaxError('The answer was not a JSON object');
+    const body = answer.body;
+    return { body, requestId: typeof body.RequestId === 'string' ? body.RequestId : '' };
   }
 
   private async toApiError(action: string, error: unknown): Promise<PolarDbApiError> {
@@ -78,10 +100,15 @@ export class PolarDbApiClient {
     const requestId = typeof data.RequestId === 'string' ? data.RequestId : undefined;
     const verdict = classifyApiFailure(code, httpStatus);
     const raw = error instanceof Error ? error.message : String(error);
-    const describe =
+
+    let describe =
       httpStatus === undefined
         ? `${action} got no usable answer (${transportCause(error)}): ${raw}`
         : `${action} failed with ${code ?? 'no code'} (HTTP ${httpStatus}): ${raw}`;
+    if (verdict.kind === 'ClockSkew') {
+      const baseUrl = `${this.options.protocol}://${this.options.endpoint}/`;
+      describe += `; ${describeClockSkew(new Date(), await readServerClock(baseUrl, this.options.connectTimeoutMs))}`;
+    }
     return new PolarDbApiError(
       scrubSecrets(describe, await this.currentSecrets()),
       action,

@@ -17,6 +17,7 @@ export type ApiFailureKind =
   | 'ClusterBusy'
   | 'ClockSkew'
   | 'CredentialsExpired'
+  | 'ResponseTooLarge'
   | 'Unknown';
 
 /** What the caller should do about a failure. */

@@ -5,17 +5,17 @@ import { PolarDbApiClient } from '../polardb/api-client';
 import { PolarDbTaskApi } from '../polardb/task-api';
 
 /**
- * Wires the activities' dependencies from the worker's configuration. `credential` overrides the
+ * Wires the activities' dependencies from the worker's configuration. `credentials` overrides the
  * default credential chain (tests and the demo pass the emulator's key explicitly).
  */
-export function activityDependenciesFrom(config: WorkerConfig, credential?: Credential): ActivityDependencies {
+export function activityDependenciesFrom(config: WorkerConfig, credentials?: () => Credential): ActivityDependencies {
   const client = new PolarDbApiClient({
     endpoint: config.POLARDB_ENDPOINT,
     protocol: config.POLARDB_PROTOCOL,
     regionId: config.POLARDB_REGION_ID,
     readTimeoutMs: config.POLARDB_READ_TIMEOUT_MS,
     connectTimeoutMs: config.POLARDB_CONNECT_TIMEOUT_MS,
-    credential,
+    credentials,
   });
   return {
     api: new PolarDbTaskApi(client),

@@ -1,7 +1,7 @@
 import Credential, { Config as CredentialConfig } from '@alicloud/credentials';
 import { Client, Connection } from '@temporalio/client';
 import type { WorkflowHandle } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { NativeConnection } from '@temporalio/worker';
 import type { Worker } from '@temporalio/worker';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, startEmulator } from '../../emulator';
 import type { EmulatorOptions, RunningEmulator } from '../../emulator';
@@ -10,6 +10,7 @@ import { loadWorkerConfig } from '../../src/config/worker-config';
 import type { PipelineInput, PipelineResult } from '../../src/pipeline/types';
 import { activityDependenciesFrom } from '../../src/runtime/activity-dependencies';
 import { createPipelineWorker } from '../../src/runtime/create-worker';
+import { installCapturingRuntime } from './captured-logs';
 
 // The emulator is the only target: the credential chain must never reach the metadata address.
 process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED = 'true';
@@ -38,18 +39,9 @@ export interface PipelineHarness {
 
 let queueCounter = 0;
 
-/** Worker logs at WARN keep test output readable; a failing test still shows what went wrong. */
-function quietRuntime(): void {
-  try {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
-  } catch {
-    // Already installed by an earlier harness in this process.
-  }
-}
-
 /** Starts an emulator over HTTP on loopback and a worker that talks to it through the official client. */
 export async function startPipelineHarness(name: string, options: HarnessOptions = {}): Promise<PipelineHarness> {
-  quietRuntime();
+  installCapturingRuntime();
   const address = requiredEnv('TEMPORAL_TEST_ADDRESS');
   const emulator = await startEmulator({
     port: 0,
@@ -69,20 +61,21 @@ export async function startPipelineHarness(name: string, options: HarnessOptions
     POLARDB_LIST_POLL_MS: '250',
     ...options.workerEnv,
   });
-  const credential = new Credential(
-    new CredentialConfig({
-      type: 'access_key',
-      accessKeyId: DEMO_ACCESS_KEY_ID,
-      accessKeySecret: options.accessKeySecret ?? DEMO_ACCESS_KEY_SECRET,
-    }),
-  );
+  const credentials = () =>
+    new Credential(
+      new CredentialConfig({
+        type: 'access_key',
+        accessKeyId: DEMO_ACCESS_KEY_ID,
+        accessKeySecret: options.accessKeySecret ?? DEMO_ACCESS_KEY_SECRET,
+      }),
+    );
 
   const workerConnection = await NativeConnection.connect({ address });
   const worker: Worker = await createPipelineWorker({
     connection: workerConnection,
     namespace: 'default',
     taskQueue,
-    activities: createActivities(activityDependenciesFrom(config, credential)),
+    activities: createActivities(activityDependenciesFrom(config, credentials)),
     workflowBundle: { codePath: requiredEnv('WORKFLOW_BUNDLE_PATH') },
   });
   const running = worker.run();
