@@ -80,6 +80,7 @@ async function main(): Promise<void> {
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue,
       activities: createActivities(activityDependenciesFrom(config, credentials)),
+      apiActivitiesPerSecond: config.POLARDB_API_ACTIVITIES_PER_SECOND,
     });
     const running = worker.run();
     stops.push(async () => {

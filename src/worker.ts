@@ -1,10 +1,10 @@
 import { Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
-import type { Worker } from '@temporalio/worker';
 import { createActivities } from './activities';
 import { loadWorkerConfig, WorkerConfigError } from './config/worker-config';
 import { activityDependenciesFrom } from './runtime/activity-dependencies';
 import { createPipelineWorker } from './runtime/create-worker';
+import type { PipelineWorker } from './runtime/create-worker';
 import { assertSearchAttributesRegistered } from './runtime/search-attribute-check';
 
 /**
@@ -28,6 +28,7 @@ async function main(): Promise<void> {
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     activities: createActivities(activityDependenciesFrom(config)),
+    apiActivitiesPerSecond: config.POLARDB_API_ACTIVITIES_PER_SECOND,
   });
   stopOnSignals(worker, logger);
 
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
   logger.info('Worker stopped');
 }
 
-function stopOnSignals(worker: Worker, logger: Runtime['logger']): void {
+function stopOnSignals(worker: PipelineWorker, logger: Runtime['logger']): void {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       logger.info('Shutting down: finishing in-flight activities', { signal });

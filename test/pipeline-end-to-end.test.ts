@@ -34,7 +34,9 @@ describe('a fine-tune pipeline on a real Temporal server against the emulator', 
     expect(result.requestIds.create).toMatch(/^[0-9A-F-]{36}$/);
     expect(result.requestIds.lastStatus).toMatch(/^[0-9A-F-]{36}$/);
     expect(result.modelPath).toContain(result.taskId);
-    expect(Date.parse(result.timings.finishedAt)).toBeGreaterThanOrEqual(Date.parse(result.timings.taskCreatedAt));
+    expect(Date.parse(result.timings.finishedAt)).toBeGreaterThanOrEqual(
+      Date.parse(result.timings.taskCreatedAt ?? ''),
+    );
     expect(result.notified).toBe(true);
 
     const ours = harness.emulator.tasks().filter((task) => task.taskName === workflowId);

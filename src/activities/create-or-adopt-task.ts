@@ -2,6 +2,7 @@ import { Context, log } from '@temporalio/activity';
 import type { ListedTask, PolarDbTaskApi } from '../polardb/task-api';
 import { PolarDbApiError } from '../polardb/errors';
 import { asActivity } from './failures';
+import { withHeartbeats } from './heartbeat';
 
 /** Input of {@link createOrAdoptTask}: everything needed to create, and the name that identifies the task. */
 export interface CreateOrAdoptInput {
@@ -39,28 +40,34 @@ export async function createOrAdoptTask(
   input: CreateOrAdoptInput,
   lag: ListLagOptions,
 ): Promise<TaskHandle> {
-  return asActivity(async () => {
-    const attempt = Context.current().info.attempt;
-    const existing = await findTaskByName(api, input, attempt > 1 ? lag : undefined);
-    if (existing) {
-      log.info('Adopted existing task', { taskName: input.taskName, taskId: existing.taskId, attempt });
-      return { taskId: existing.taskId, taskName: input.taskName, adopted: true };
-    }
+  return withHeartbeats(() =>
+    asActivity(async () => {
+      const attempt = Context.current().info.attempt;
+      const existing = await findTaskByName(api, input, attempt > 1 ? lag : undefined);
+      if (existing) {
+        log.info('Adopted existing task', { taskName: input.taskName, taskId: existing.taskId, attempt });
+        return { taskId: existing.taskId, taskName: input.taskName, adopted: true };
+      }
 
-    const created = await api.createTask(input.params);
-    log.info('Created task', {
-      taskName: input.taskName,
-      taskId: created.taskId,
-      requestId: created.requestId,
-      orderId: created.orderId,
-    });
-    return { taskId: created.taskId, taskName: input.taskName, adopted: false, requestId: created.requestId };
-  });
+      const created = await api.createTask(input.params);
+      log.info('Created task', {
+        taskName: input.taskName,
+        taskId: created.taskId,
+        requestId: created.requestId,
+        orderId: created.orderId,
+      });
+      return { taskId: created.taskId, taskName: input.taskName, adopted: false, requestId: created.requestId };
+    }),
+  );
 }
 
-async function findTaskByName(
+/**
+ * Finds the pipeline's task by name without creating anything; with `lag`, keeps re-reading the list
+ * for the settle window, for a create that may have happened but does not show yet.
+ */
+export async function findTaskByName(
   api: PolarDbTaskApi,
-  input: CreateOrAdoptInput,
+  input: Pick<CreateOrAdoptInput, 'clusterId' | 'kubeType' | 'taskName'>,
   lag: ListLagOptions | undefined,
 ): Promise<ListedTask | undefined> {
   const deadline = Date.now() + (lag?.settleMs ?? 0);
@@ -74,7 +81,10 @@ async function findTaskByName(
 }
 
 /** Looks for the name in the list and confirms it on the task itself (the list description is inferred). */
-async function findConfirmed(api: PolarDbTaskApi, input: CreateOrAdoptInput): Promise<ListedTask | undefined> {
+async function findConfirmed(
+  api: PolarDbTaskApi,
+  input: Pick<CreateOrAdoptInput, 'clusterId' | 'kubeType' | 'taskName'>,
+): Promise<ListedTask | undefined> {
   const tasks = await api.listTasks(input.clusterId, input.kubeType);
   const candidates = tasks
     .filter((task) => task.taskName === input.taskName)

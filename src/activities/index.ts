@@ -1,10 +1,13 @@
 import type { PolarDbTaskApi } from '../polardb/task-api';
 import type { WebhookOptions } from '../notify/webhook';
 import { checkDatasets } from './check-datasets';
-import { createOrAdoptTask } from './create-or-adopt-task';
-import type { ListLagOptions } from './create-or-adopt-task';
-import { describeTask } from './describe-task';
+import { createOrAdoptTask, findTaskByName } from './create-or-adopt-task';
+import type { CreateOrAdoptInput, ListLagOptions } from './create-or-adopt-task';
+import { asActivity } from './failures';
+import { withHeartbeats } from './heartbeat';
 import { notifyPipelineEvent } from './notify';
+import { pollTask } from './poll-task';
+import { deleteUnfinishedTask, readFailureLogs } from './task-cleanup';
 import { validateRequest } from './validate-request';
 
 /** What the activities need from the outside world; tests hand in local or real parts. */
@@ -14,14 +17,24 @@ export interface ActivityDependencies {
   listLag: ListLagOptions;
 }
 
-/** Builds the pipeline's activities over injected dependencies. */
+/** Log lines kept with a failed task's report. */
+const failureLogLines = 20;
+
+/**
+ * Builds the pipeline's activities over injected dependencies. The ones that call PolarDB run on the
+ * worker's API task queue, whose rate limit keeps all pipelines together under the account's limit.
+ */
 export function createActivities(deps: ActivityDependencies) {
   return {
     validateRequest,
     checkDatasets: (request: Parameters<typeof checkDatasets>[1]) => checkDatasets(deps.api, request),
-    createOrAdoptTask: (input: Parameters<typeof createOrAdoptTask>[1]) =>
-      createOrAdoptTask(deps.api, input, deps.listLag),
-    describeTask: (taskId: string) => describeTask(deps.api, taskId),
+    createOrAdoptTask: (input: CreateOrAdoptInput) => createOrAdoptTask(deps.api, input, deps.listLag),
+    /** For cleanup after a cancel during the create: the task may exist although no answer said so. */
+    findTask: async (input: Pick<CreateOrAdoptInput, 'clusterId' | 'kubeType' | 'taskName'>) =>
+      withHeartbeats(() => asActivity(() => findTaskByName(deps.api, input, deps.listLag))),
+    pollTask: (taskId: string, sinceIso: string) => pollTask(deps.api, taskId, sinceIso),
+    readFailureLogs: (taskId: string, sinceIso: string) => readFailureLogs(deps.api, taskId, sinceIso, failureLogLines),
+    deleteUnfinishedTask: (taskId: string, clusterId: string) => deleteUnfinishedTask(deps.api, taskId, clusterId),
     notifyPipelineEvent: (event: Parameters<typeof notifyPipelineEvent>[1]) => notifyPipelineEvent(deps.webhook, event),
   };
 }

@@ -28,6 +28,8 @@ const workerEnvironment = z.object({
   /** How long a retried create keeps re-reading the task list before it may create again. */
   POLARDB_LIST_SETTLE_MS: z.coerce.number().int().nonnegative().default(60_000),
   POLARDB_LIST_POLL_MS: positiveInt.default(10_000),
+  /** Task-queue-wide rate of PolarDB activities (each makes one to three calls); see README. */
+  POLARDB_API_ACTIVITIES_PER_SECOND: z.coerce.number().positive().default(5),
   PIPELINE_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   PIPELINE_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   PIPELINE_WEBHOOK_TIMEOUT_MS: positiveInt.default(10_000),

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 
 /** What a pipeline tells the outside world when it ends. Carries no secret and no raw API body. */
 export interface PipelineEvent {
-  event: 'pipeline.completed' | 'pipeline.failed';
+  event: 'pipeline.completed' | 'pipeline.failed' | 'pipeline.cancelled';
   workflowId: string;
   clusterId?: string;
   taskName?: string;
@@ -10,6 +10,8 @@ export interface PipelineEvent {
   status?: string;
   modelPath?: string;
   failure?: { type: string; message: string };
+  /** For a cancelled pipeline: what happened to its task. */
+  cleanup?: string;
   finishedAt: string;
 }
 

@@ -1,4 +1,5 @@
 import type { CreateTaskRequestInput } from '../request';
+import type { TrainingProgress } from '../polardb/task-api';
 
 /** How a pipeline waits for its task. Every field has a production default. */
 export interface PollingOptions {
@@ -6,42 +7,64 @@ export interface PollingOptions {
   initialIntervalSeconds?: number;
   /** Ceiling the wait grows to while the task runs long. Default 300 s. */
   maxIntervalSeconds?: number;
-  /** Stop waiting after this long and fail with `TaskDeadlineExceeded`. Default 7 days. */
+  /** Stop waiting after this long and fail with `TaskDeadlineExceeded` (the task keeps running). Default 7 days. */
   deadlineSeconds?: number;
 }
 
-/** What a caller hands to {@link fineTunePipeline}. Contains no secret: credentials live in the worker. */
+/** What a caller hands to `fineTunePipeline`. Contains no secret: credentials live in the worker. */
 export interface PipelineInput {
   /** The CreateAIDBClusterTask parameters, PascalCase as in the API reference. */
   request: CreateTaskRequestInput;
   polling?: PollingOptions;
-  /** Post the result to the worker's webhook. Default true. */
+  /** Post the outcome to the worker's webhook. Default true. */
   notify?: boolean;
+  /** On cancel, leave the remote task running instead of deleting it. Default false. */
+  keepTaskOnCancel?: boolean;
 }
 
 /** Where a pipeline is; exposed by the `progress` query and the `PipelineStage` search attribute. */
 export type PipelineStage =
-  'validating' | 'checking-datasets' | 'creating-task' | 'waiting-for-task' | 'notifying' | 'completed' | 'failed';
+  | 'validating'
+  | 'checking-datasets'
+  | 'creating-task'
+  | 'waiting-for-task'
+  | 'notifying'
+  | 'cleaning-up'
+  | 'completed'
+  | 'cancelled'
+  | 'failed';
 
-/** Answer of the `progress` query. */
+/** Answer of the `progress` query: small, so it is cheap to read and never bloats history. */
 export interface PipelineProgress {
   stage: PipelineStage;
   taskName?: string;
   taskId?: string;
   taskStatus?: string;
   statusReads: number;
+  training?: TrainingProgress;
+  /** The last log lines of a task that ended FAILED. */
+  failureLogs?: string[];
 }
 
-/** What a finished pipeline returns. */
+/** What happened to the remote task when the pipeline was cancelled. */
+export type CancelCleanup = 'deleted' | 'kept' | 'already-finished' | 'already-gone' | 'not-created';
+
+/** What a finished pipeline returns. A failed pipeline fails the workflow instead, with a typed failure. */
 export interface PipelineResult {
   workflowId: string;
+  /** Empty when the pipeline was cancelled before any task existed. */
   taskId: string;
   taskName: string;
-  /** True when the task already existed (an earlier attempt created it) and was adopted. */
+  /** True when the task already existed (an earlier attempt or run created it) and was adopted. */
   adopted: boolean;
-  status: 'COMPLETED';
+  status: 'COMPLETED' | 'CANCELLED';
+  /** Set when `status` is CANCELLED. */
+  cleanup?: CancelCleanup;
+  /** The status the task had when the pipeline stopped watching it. */
+  taskStatus?: string;
   modelPath?: string;
+  training?: TrainingProgress;
   requestIds: { create?: string; lastStatus?: string };
-  timings: { startedAt: string; taskCreatedAt: string; finishedAt: string; totalSeconds: number };
+  timings: { startedAt: string; taskCreatedAt?: string; finishedAt: string; totalSeconds: number };
   notified: boolean;
 }

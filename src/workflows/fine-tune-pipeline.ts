@@ -1,59 +1,33 @@
 import {
   ActivityFailure,
   ApplicationFailure,
+  CancellationScope,
   isCancellation,
   log,
-  proxyActivities,
-  proxyLocalActivities,
   setHandler,
-  sleep,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { PipelineActivities } from '../activities';
-import type { TaskState } from '../polardb/task-api';
+import type { PipelineEvent } from '../notify/webhook';
 import { taskNameForWorkflow } from '../pipeline/task-name';
-import { isUnexpectedStatus, phaseOf } from '../pipeline/task-status';
-import type { PipelineInput, PipelineProgress, PipelineResult, PipelineStage, PollingOptions } from '../pipeline/types';
+import { phaseOf } from '../pipeline/task-status';
+import type { PipelineInput, PipelineProgress, PipelineResult, PipelineStage } from '../pipeline/types';
 import { searchAttributeKeys } from '../search-attributes';
+import { pipelineActivities } from './activity-proxies';
+import type { PipelineActivityStubs } from './activity-proxies';
+import { cleanUpAfterCancel } from './cancel-cleanup';
+import type { CleanupTarget } from './cancel-cleanup';
 import { progressQuery } from './definitions';
-
-const { validateRequest } = proxyLocalActivities<PipelineActivities>({
-  startToCloseTimeout: '10 seconds',
-  retry: { maximumAttempts: 3 },
-});
-
-// Reads retry for up to an hour: throttling and 5xx bursts pass, a dead endpoint surfaces.
-const reads = proxyActivities<PipelineActivities>({
-  startToCloseTimeout: '90 seconds',
-  scheduleToCloseTimeout: '1 hour',
-  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
-
-// The create re-reads the task list before every attempt, so retrying it can never make a second task.
-const creates = proxyActivities<PipelineActivities>({
-  startToCloseTimeout: '5 minutes',
-  scheduleToCloseTimeout: '1 hour',
-  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '2 minutes' },
-});
-
-const notifications = proxyActivities<PipelineActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '5 seconds', maximumAttempts: 5 },
-});
-
-const defaultPolling: Required<PollingOptions> = {
-  initialIntervalSeconds: 30,
-  maxIntervalSeconds: 300,
-  deadlineSeconds: 7 * 24 * 3600,
-};
+import { defaultPolling, waitForTask } from './wait-for-task';
 
 /**
  * One model-operator task from request to result: validate, check datasets, create (or adopt) the task,
  * wait until it is COMPLETED or FAILED, notify, return. Started by other services, by Schedules for
- * recurring fine-tunes, or by hand from the CLI; the workflow id is the job's business key.
+ * recurring fine-tunes, or by hand from the CLI; the workflow id is the job's business key. A cancelled
+ * pipeline deletes its unfinished task (unless `keepTaskOnCancel`) and returns status CANCELLED.
  */
 export async function fineTunePipeline(input: PipelineInput): Promise<PipelineResult> {
+  const stubs = pipelineActivities();
   const workflowId = workflowInfo().workflowId;
   const startedAt = new Date();
   const progress: PipelineProgress = { stage: 'validating', statusReads: 0 };
@@ -64,150 +38,142 @@ export async function fineTunePipeline(input: PipelineInput): Promise<PipelineRe
   };
   enter('validating');
 
-  let clusterId: string | undefined;
+  const target: CleanupTarget = { keepTask: input.keepTaskOnCancel === true };
+  const result: PipelineResult = {
+    workflowId,
+    taskId: '',
+    taskName: '',
+    adopted: false,
+    status: 'COMPLETED',
+    requestIds: {},
+    timings: { startedAt: startedAt.toISOString(), finishedAt: '', totalSeconds: 0 },
+    notified: false,
+  };
+
   try {
-    const request = await validateRequest(input.request);
-    const cluster = request.params.DBClusterId ?? '';
-    clusterId = cluster;
-    upsertSearchAttributes([{ key: searchAttributeKeys.clusterId, value: cluster }]);
+    const request = await stubs.local.validateRequest(input.request);
+    const clusterId = request.params.DBClusterId ?? '';
     const taskName = request.params.TaskName ?? taskNameForWorkflow(workflowId);
+    Object.assign(target, { clusterId, kubeType: request.params.KubeType ?? '', taskName });
     progress.taskName = taskName;
+    result.taskName = taskName;
+    upsertSearchAttributes([{ key: searchAttributeKeys.clusterId, value: clusterId }]);
 
     enter('checking-datasets');
-    await reads.checkDatasets(request);
+    await stubs.reads.checkDatasets(request);
 
     enter('creating-task');
-    const task = await creates.createOrAdoptTask({
-      clusterId: cluster,
-      kubeType: request.params.KubeType ?? '',
+    const task = await stubs.creates.createOrAdoptTask({
+      clusterId,
+      kubeType: target.kubeType ?? '',
       taskName,
       params: { ...request.params, TaskName: taskName },
     });
     progress.taskId = task.taskId;
+    Object.assign(result, { taskId: task.taskId, adopted: task.adopted });
+    result.requestIds.create = task.requestId;
+    result.timings.taskCreatedAt = new Date().toISOString();
     upsertSearchAttributes([{ key: searchAttributeKeys.taskId, value: task.taskId }]);
-    const taskCreatedAt = new Date();
 
     enter('waiting-for-task');
-    const final = await waitForTerminalStatus(task.taskId, { ...defaultPolling, ...input.polling }, progress);
-    if (phaseOf(final.status) === 'failed') {
+    const since = startedAt.toISOString();
+    const final = await waitForTask(stubs, task.taskId, since, { ...defaultPolling, ...input.polling }, progress);
+    Object.assign(result, { taskStatus: final.state.status, modelPath: final.state.modelPath });
+    result.training = progress.training;
+    result.requestIds.lastStatus = final.state.requestId;
+    if (phaseOf(final.state.status) === 'failed') {
+      progress.failureLogs = await stubs.reads.readFailureLogs(task.taskId, since);
       throw ApplicationFailure.create({
-        message: `Task ${task.taskId} (${taskName}) ended FAILED on cluster ${cluster}`,
+        message: `Task ${task.taskId} (${taskName}) ended FAILED on cluster ${clusterId}${lastLine(progress.failureLogs)}`,
         type: 'RemoteTaskFailed',
         nonRetryable: true,
-        details: [{ taskId: task.taskId, status: final.status, requestId: final.requestId }],
+        details: [{ taskId: task.taskId, status: final.state.status, logTail: progress.failureLogs }],
       });
     }
 
     enter('notifying');
-    const finishedAt = new Date();
-    const notified =
-      input.notify !== false &&
-      (await notifications.notifyPipelineEvent({
-        event: 'pipeline.completed',
-        workflowId,
-        clusterId: cluster,
-        taskName,
-        taskId: task.taskId,
-        status: final.status,
-        modelPath: final.modelPath,
-        finishedAt: finishedAt.toISOString(),
-      }));
-
+    finish(result, startedAt);
+    result.notified = await notify(stubs, input, eventOf(result, 'pipeline.completed', target.clusterId));
     enter('completed');
     log.info('Pipeline completed', {
-      clusterId: cluster,
+      clusterId,
       taskId: task.taskId,
-      status: final.status,
+      status: final.state.status,
       adopted: task.adopted,
     });
-    return {
-      workflowId,
-      taskId: task.taskId,
-      taskName,
-      adopted: task.adopted,
-      status: 'COMPLETED',
-      modelPath: final.modelPath,
-      requestIds: { create: task.requestId, lastStatus: final.requestId },
-      timings: {
-        startedAt: startedAt.toISOString(),
-        taskCreatedAt: taskCreatedAt.toISOString(),
-        finishedAt: finishedAt.toISOString(),
-        totalSeconds: Math.round((finishedAt.getTime() - startedAt.getTime()) / 1000),
-      },
-      notified,
-    };
+    return result;
   } catch (error) {
-    // TODO(cancellation): delete the remote task on cancel unless asked to keep it (issue 4).
-    if (isCancellation(error)) throw error;
+    if (isCancellation(error)) return cancelled(stubs, input, target, progress, result, startedAt, enter);
+
     enter('failed');
     const failure = describeFailure(error);
-    log.error('Pipeline failed', { clusterId, taskId: progress.taskId, failureType: failure.type });
-    if (input.notify !== false) await notifyFailure(workflowId, clusterId, progress, failure);
+    log.error('Pipeline failed', { clusterId: target.clusterId, taskId: progress.taskId, failureType: failure.type });
+    finish(result, startedAt);
+    await notify(stubs, input, { ...eventOf(result, 'pipeline.failed', target.clusterId), failure }).catch(
+      (notifyError: unknown) =>
+        log.warn('Failure notification not delivered', { workflowId, error: describeFailure(notifyError).message }),
+    );
     throw ApplicationFailure.create({
       message: failure.message,
       type: failure.type,
       nonRetryable: true,
-      cause: asCause(error),
+      cause: error instanceof Error ? error : undefined,
     });
   }
 }
 
-/** Polls the task's status, waiting longer (with jitter) while it runs, until it ends or the deadline passes. */
-async function waitForTerminalStatus(
-  taskId: string,
-  polling: Required<PollingOptions>,
+async function cancelled(
+  stubs: PipelineActivityStubs,
+  input: PipelineInput,
+  target: CleanupTarget,
   progress: PipelineProgress,
-): Promise<TaskState> {
-  const deadline = Date.now() + polling.deadlineSeconds * 1000;
-  const reported = new Set<string>();
-  let intervalSeconds = polling.initialIntervalSeconds;
-
-  for (;;) {
-    const state = await reads.describeTask(taskId);
-    progress.statusReads++;
-    progress.taskStatus = state.status;
-    if (isUnexpectedStatus(state.status) && !reported.has(state.status)) {
-      reported.add(state.status);
-      log.warn('Task reports an undocumented status; treating it as running', { taskId, status: state.status });
-    }
-    if (phaseOf(state.status) !== 'running') return state;
-
-    const remainingMs = deadline - Date.now();
-    if (remainingMs <= 0) {
-      throw ApplicationFailure.create({
-        message: `Task ${taskId} still ${state.status || 'without status'} after ${polling.deadlineSeconds} s; stopped waiting (the task keeps running)`,
-        type: 'TaskDeadlineExceeded',
-        nonRetryable: true,
-      });
-    }
-    // Workflow Math.random is seeded per run, so the jitter replays identically.
-    const jitteredMs = intervalSeconds * 1000 * (0.8 + 0.4 * Math.random());
-    await sleep(Math.min(jitteredMs, remainingMs));
-    intervalSeconds = Math.min(intervalSeconds * 1.5, polling.maxIntervalSeconds);
-  }
+  result: PipelineResult,
+  startedAt: Date,
+  enter: (stage: PipelineStage) => void,
+): Promise<PipelineResult> {
+  enter('cleaning-up');
+  result.status = 'CANCELLED';
+  result.cleanup = await cleanUpAfterCancel(stubs, target, progress);
+  result.taskId = progress.taskId ?? '';
+  result.taskStatus = progress.taskStatus;
+  finish(result, startedAt);
+  await CancellationScope.nonCancellable(async () => {
+    result.notified = await notify(stubs, input, eventOf(result, 'pipeline.cancelled', target.clusterId)).catch(
+      () => false,
+    );
+  });
+  enter('cancelled');
+  log.info('Pipeline cancelled', { clusterId: target.clusterId, taskId: result.taskId, cleanup: result.cleanup });
+  return result;
 }
 
-async function notifyFailure(
-  workflowId: string,
-  clusterId: string | undefined,
-  progress: PipelineProgress,
-  failure: { type: string; message: string },
-): Promise<void> {
-  try {
-    await notifications.notifyPipelineEvent({
-      event: 'pipeline.failed',
-      workflowId,
-      clusterId,
-      taskName: progress.taskName,
-      taskId: progress.taskId,
-      status: progress.taskStatus,
-      failure,
-      finishedAt: new Date().toISOString(),
-    });
-  } catch (error) {
-    // The pipeline's own failure is what the caller needs to see; a lost notification is only logged.
-    log.warn('Failure notification not delivered', { workflowId, error: describeFailure(error).message });
-  }
+function finish(result: PipelineResult, startedAt: Date): void {
+  const finishedAt = new Date();
+  result.timings.finishedAt = finishedAt.toISOString();
+  result.timings.totalSeconds = Math.round((finishedAt.getTime() - startedAt.getTime()) / 1000);
+}
+
+function notify(stubs: PipelineActivityStubs, input: PipelineInput, event: PipelineEvent): Promise<boolean> {
+  return input.notify === false ? Promise.resolve(false) : stubs.notifications.notifyPipelineEvent(event);
+}
+
+function eventOf(result: PipelineResult, event: PipelineEvent['event'], clusterId: string | undefined): PipelineEvent {
+  return {
+    event,
+    workflowId: result.workflowId,
+    clusterId,
+    taskName: result.taskName || undefined,
+    taskId: result.taskId || undefined,
+    status: result.taskStatus,
+    modelPath: result.modelPath,
+    cleanup: result.cleanup,
+    finishedAt: result.timings.finishedAt,
+  };
+}
+
+function lastLine(lines: string[] | undefined): string {
+  const line = lines?.[lines.length - 1];
+  return line ? `: ${line}` : '';
 }
 
 /** The failure type and message that describe why the pipeline stopped, from whatever was thrown. */
@@ -216,8 +182,4 @@ function describeFailure(error: unknown): { type: string; message: string } {
   if (cause instanceof ApplicationFailure) return { type: cause.type ?? 'ApplicationFailure', message: cause.message };
   if (cause instanceof Error) return { type: cause.name, message: cause.message };
   return { type: 'Unknown', message: String(cause) };
-}
-
-function asCause(error: unknown): Error | undefined {
-  return error instanceof Error ? error : undefined;
 }

@@ -2,7 +2,6 @@ import Credential, { Config as CredentialConfig } from '@alicloud/credentials';
 import { Client, Connection } from '@temporalio/client';
 import type { WorkflowHandle } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
-import type { Worker } from '@temporalio/worker';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, startEmulator } from '../../emulator';
 import type { EmulatorOptions, RunningEmulator } from '../../emulator';
 import { createActivities } from '../../src/activities';
@@ -71,11 +70,12 @@ export async function startPipelineHarness(name: string, options: HarnessOptions
     );
 
   const workerConnection = await NativeConnection.connect({ address });
-  const worker: Worker = await createPipelineWorker({
+  const worker = await createPipelineWorker({
     connection: workerConnection,
     namespace: 'default',
     taskQueue,
     activities: createActivities(activityDependenciesFrom(config, credentials)),
+    apiActivitiesPerSecond: config.POLARDB_API_ACTIVITIES_PER_SECOND,
     workflowBundle: { codePath: requiredEnv('WORKFLOW_BUNDLE_PATH') },
   });
   const running = worker.run();

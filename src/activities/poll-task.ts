@@ -1,0 +1,47 @@
+import { ApplicationFailure, log } from '@temporalio/activity';
+import { PolarDbApiError } from '../polardb/errors';
+import type { PolarDbTaskApi, TaskState, TrainingProgress } from '../polardb/task-api';
+import { phaseOf } from '../pipeline/task-status';
+import { toActivityFailure } from './failures';
+import { withHeartbeats } from './heartbeat';
+
+/** What one poll learned: the authoritative status and, while training runs, its latest progress point. */
+export interface TaskPoll {
+  state: TaskState;
+  progress?: TrainingProgress;
+}
+
+/**
+ * Reads the task's status (DescribeAIDBClusterTaskAttribute) and, while it runs, its newest training
+ * metric (DescribeAIDBClusterTaskMetrics) since `sinceIso`. Progress is best effort: a failed metrics
+ * read never fails the poll. A task that no longer exists is `TaskVanished`, non-retryable.
+ */
+export async function pollTask(api: PolarDbTaskApi, taskId: string, sinceIso: string): Promise<TaskPoll> {
+  return withHeartbeats(async () => {
+    let state: TaskState;
+    try {
+      state = await api.describeTask(taskId);
+    } catch (error) {
+      if (error instanceof PolarDbApiError && error.verdict.kind === 'NotFound') {
+        throw ApplicationFailure.create({
+          message: `Task ${taskId} no longer exists (${error.code ?? 'not found'}); someone deleted it or it was never kept`,
+          type: 'TaskVanished',
+          nonRetryable: true,
+        });
+      }
+      throw toActivityFailure(error);
+    }
+    if (phaseOf(state.status) !== 'running') return { state };
+
+    try {
+      const progress = await api.latestProgress(taskId, { start: new Date(sinceIso), end: new Date() });
+      return { state, progress };
+    } catch (error) {
+      log.warn('Training progress not available this time', {
+        taskId,
+        error: error instanceof Error ? error.message : 'unknown',
+      });
+      return { state };
+    }
+  });
+}

@@ -1,0 +1,54 @@
+import { ApplicationFailure, log, sleep } from '@temporalio/workflow';
+import type { TaskPoll } from '../activities/poll-task';
+import { isUnexpectedStatus, phaseOf } from '../pipeline/task-status';
+import type { PipelineProgress, PollingOptions } from '../pipeline/types';
+import type { PipelineActivityStubs } from './activity-proxies';
+
+/** Production polling: a task runs minutes to hours, so the first read waits 30 s and later ones up to 5 min. */
+export const defaultPolling: Required<PollingOptions> = {
+  initialIntervalSeconds: 30,
+  maxIntervalSeconds: 300,
+  deadlineSeconds: 7 * 24 * 3600,
+};
+
+/**
+ * Polls until the task is COMPLETED or FAILED. The wait grows by half each time (with ±20 % jitter, so
+ * pipelines started together spread out) up to the ceiling; past the deadline the pipeline stops
+ * waiting and fails with `TaskDeadlineExceeded`, leaving the task alone. Only one poll is ever in flight.
+ */
+export async function waitForTask(
+  stubs: PipelineActivityStubs,
+  taskId: string,
+  sinceIso: string,
+  polling: Required<PollingOptions>,
+  progress: PipelineProgress,
+): Promise<TaskPoll> {
+  const deadline = Date.now() + polling.deadlineSeconds * 1000;
+  const reported = new Set<string>();
+  let intervalSeconds = polling.initialIntervalSeconds;
+
+  for (;;) {
+    const poll = await stubs.reads.pollTask(taskId, sinceIso);
+    progress.statusReads++;
+    progress.taskStatus = poll.state.status;
+    if (poll.progress) progress.training = poll.progress;
+    if (isUnexpectedStatus(poll.state.status) && !reported.has(poll.state.status)) {
+      reported.add(poll.state.status);
+      log.warn('Task reports an undocumented status; treating it as running', { taskId, status: poll.state.status });
+    }
+    if (phaseOf(poll.state.status) !== 'running') return poll;
+
+    const remainingMs = deadline - Date.now();
+    if (remainingMs <= 0) {
+      throw ApplicationFailure.create({
+        message: `Task ${taskId} still ${poll.state.status || 'without status'} after ${polling.deadlineSeconds} s; stopped waiting (the task keeps running)`,
+        type: 'TaskDeadlineExceeded',
+        nonRetryable: true,
+      });
+    }
+    // Workflow Math.random is seeded per run, so the jitter replays identically.
+    const jitteredMs = intervalSeconds * 1000 * (0.8 + 0.4 * Math.random());
+    await sleep(Math.min(jitteredMs, remainingMs));
+    intervalSeconds = Math.min(intervalSeconds * 1.5, polling.maxIntervalSeconds);
+  }
+}
