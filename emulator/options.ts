@@ -1,8 +1,10 @@
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET } from './demo';
 import { isLoopbackHost } from './loopback';
+import { DEFAULT_RATE_LIMIT, RateLimitError, parseRateLimit } from './throttle/rate-limiter';
 
 import type { LifecycleDurations } from './actions/types';
 import type { RequestLogEntry } from './log/request-log';
+import type { RateLimit } from './throttle/token-bucket';
 
 /** How to start an emulator. Every field is optional; the defaults give a memory-only demo emulator. */
 export interface EmulatorOptions {
@@ -19,8 +21,13 @@ export interface EmulatorOptions {
   accessKeys?: Record<string, string>;
   /** How long a new task stays `Creating`, then `ACTIVATION`/`RUNNING`, before it ends. Defaults 2000 / 8000 ms. */
   lifecycle?: { creatingMs?: number; runningMs?: number };
-  /** The clock for lifecycles, request dates and nonces. Default `Date.now`. */
+  /** The clock for lifecycles, request dates, nonces, STS expiry and flow control. Default `Date.now`. */
   now?: () => number;
+  /**
+   * Flow control for every (AccessKey, action) pair, until `setRateLimit` changes it. Default 50 requests/s with
+   * a burst of 100, which no ordinary test meets.
+   */
+  rateLimit?: RateLimit;
   /** Called with each request log entry as it is recorded (the CLI prints them). */
   onRequest?: (entry: RequestLogEntry) => void;
 }
@@ -33,6 +40,7 @@ export interface ResolvedOptions {
   accessKeys: ReadonlyMap<string, string>;
   lifecycle: LifecycleDurations;
   now: () => number;
+  rateLimit: RateLimit;
   onRequest?: (entry: RequestLogEntry) => void;
 }
 
@@ -49,6 +57,15 @@ function duration(name: string, value: number | undefined, fallback: number): nu
   if (!Number.isSafeInteger(value) || value < 0)
     throw new EmulatorOptionsError(`${name} must be a non-negative integer.`);
   return value;
+}
+
+function rateLimitOf(limit: RateLimit | undefined): RateLimit {
+  if (limit === undefined) return DEFAULT_RATE_LIMIT;
+  try {
+    return parseRateLimit(limit);
+  } catch (error) {
+    throw new EmulatorOptionsError(error instanceof RateLimitError ? error.message : String(error));
+  }
 }
 
 /** Applies defaults and refuses unusable options; messages never include a secret. */
@@ -78,6 +95,7 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
       runningMs: duration('lifecycle.runningMs', options.lifecycle?.runningMs, DEFAULT_LIFECYCLE.runningMs),
     },
     now: options.now ?? Date.now,
+    rateLimit: rateLimitOf(options.rateLimit),
     ...(options.onRequest && { onRequest: options.onRequest }),
   };
 }

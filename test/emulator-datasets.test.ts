@@ -86,3 +86,126 @@ describe('DescribeAIDBClusterDatasets', () => {
     expect(await failureOf(describeDatasets(params))).toMatchObject({ code, statusCode: status });
   });
 });
+
+describe('CreateAIDBClusterDataset and DeleteAIDBClusterDataset', () => {
+  let clock = Date.now();
+  let emulator: RunningEmulator;
+  const call = (action: string, params: Record<string, string | undefined>) =>
+    callAction(officialClient(emulator.endpoint), action, params);
+  const createDataset = (changes: Record<string, string | undefined> = {}) =>
+    call('CreateAIDBClusterDataset', {
+      DBClusterId: DEMO_CLUSTER_ID,
+      DatasetName: 'dataset01',
+      DatasetType: 'train',
+      TrainMode: 'sft',
+      ImportMode: 'LocalImport',
+      RegionId: 'cn-beijing',
+      ...changes,
+    });
+  const deleteDataset = (params: Record<string, string | undefined>) => call('DeleteAIDBClusterDataset', params);
+
+  beforeEach(async () => {
+    clock = Date.now();
+    emulator = await startEmulator({ now: () => clock, lifecycle: { creatingMs: 100, runningMs: 1_000 } });
+  });
+
+  afterEach(() => emulator.close());
+
+  it('registers an empty dataset and answers its id, data service and folder', async () => {
+    const created = await createDataset();
+    expect(created).toEqual({
+      RequestId: expect.stringMatching(/^[0-9A-F-]{36}$/),
+      DBClusterId: DEMO_CLUSTER_ID,
+      DataServiceId: 'pcs-2zedemo0000001',
+      DatasetId: expect.stringMatching(/^pds-[a-z0-9]{14}$/),
+      DatasetName: 'dataset01',
+      Path: 'polardb_ai/datasets/train/sft/dataset01',
+    });
+
+    const listed = await call('DescribeAIDBClusterDatasets', {
+      DBClusterId: DEMO_CLUSTER_ID,
+      DatasetId: String(created.DatasetId),
+    });
+    expect(listed).toMatchObject({ DatasetType: 'train', DatasetMode: 'sft', Datasets: [], TotalCount: '0' });
+    expect(emulator.requestLog({ action: 'CreateAIDBClusterDataset' })).toEqual([
+      expect.objectContaining({
+        outcome: 'ok',
+        createdId: created.DatasetId,
+        params: expect.objectContaining({ DatasetName: 'dataset01' }),
+      }),
+    ]);
+  });
+
+  it.each([
+    ['no DatasetName', { DatasetName: undefined }, 'MissingParameter', 400],
+    ['no DatasetType', { DatasetType: undefined }, 'MissingParameter', 400],
+    ['no TrainMode', { TrainMode: undefined }, 'MissingParameter', 400],
+    ['an eval set in sft mode', { DatasetType: 'eval' }, 'InvalidParameter', 400],
+    ['a train set in text mode', { TrainMode: 'text' }, 'InvalidParameter', 400],
+    ['ImportMode OssImport', { ImportMode: 'OssImport' }, 'InvalidParameter', 400],
+    ['a name with a slash', { DatasetName: 'a/b' }, 'InvalidParameter', 400],
+    ['the name of an existing dataset', { DatasetName: 'demo-grpo' }, 'InvalidParameter', 400],
+    ['an unknown cluster', { DBClusterId: 'pc-2zenothere00001' }, 'InvalidDBClusterId.NotFound', 404],
+  ])('refuses a create with %s', async (_case, changes, code, status) => {
+    expect(await failureOf(createDataset(changes))).toMatchObject({ code, statusCode: status });
+  });
+
+  it('deletes a dataset once; afterwards it is InvalidDatasetId.NotFound (404)', async () => {
+    const datasetId = String((await createDataset()).DatasetId);
+
+    expect(await deleteDataset({ DatasetId: datasetId, DBClusterId: DEMO_CLUSTER_ID })).toEqual({
+      RequestId: expect.any(String),
+      DataServiceId: 'pcs-2zedemo0000001',
+      DatasetId: datasetId,
+    });
+    expect(await failureOf(deleteDataset({ DatasetId: datasetId }))).toMatchObject({
+      code: 'InvalidDatasetId.NotFound',
+      statusCode: 404,
+    });
+    const listed = await call('DescribeAIDBClusterDatasets', { DBClusterId: DEMO_CLUSTER_ID });
+    expect((listed.Datasets as Record<string, unknown>[]).map((item) => item.DatasetId)).not.toContain(datasetId);
+  });
+
+  it.each([
+    ['no DatasetId', {}, 'MissingParameter', 400],
+    [
+      'an unknown cluster',
+      { DatasetId: DEMO_SFT_DATASET_ID, DBClusterId: 'pc-2zenothere00001' },
+      'InvalidDBClusterId.NotFound',
+      404,
+    ],
+    ['another region', { DatasetId: DEMO_SFT_DATASET_ID, RegionId: 'cn-hangzhou' }, 'InvalidDatasetId.NotFound', 404],
+  ])('refuses a delete with %s', async (_case, params: Record<string, string>, code, status) => {
+    expect(await failureOf(deleteDataset(params))).toMatchObject({ code, statusCode: status });
+  });
+
+  it('refuses to delete a dataset a running task reads, and allows it once the task has finished', async () => {
+    await call('CreateAIDBClusterTask', {
+      DBClusterId: DEMO_CLUSTER_ID,
+      ModelSource: 'public',
+      ModelName: 'Qwen3-8B',
+      KubeType: 'aitrain',
+      DatasetPath: DEMO_SFT_DATASET_ID,
+      RunningParameter: '{"train_mode":"sft"}',
+    });
+
+    expect(await failureOf(deleteDataset({ DatasetId: DEMO_SFT_DATASET_ID }))).toMatchObject({
+      code: 'OperationDenied.DatasetInUse',
+      statusCode: 403,
+    });
+    clock += 2_000;
+    await expect(deleteDataset({ DatasetId: DEMO_SFT_DATASET_ID })).resolves.toHaveProperty('DatasetId');
+    expect(
+      await failureOf(
+        call('CreateAIDBClusterTask', {
+          DBClusterId: DEMO_CLUSTER_ID,
+          ModelSource: 'public',
+          ModelName: 'Qwen3-8B',
+          KubeType: 'aitrain',
+          DatasetPath: DEMO_SFT_DATASET_ID,
+          RunningParameter: '{"train_mode":"sft"}',
+        }),
+      ),
+    ).toMatchObject({ code: 'InvalidParameter' });
+  });
+});

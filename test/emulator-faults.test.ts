@@ -15,6 +15,11 @@ const createParams = {
 };
 const listParams = { RelativeDBClusterId: DEMO_CLUSTER_ID, KubeType: 'aitrain' };
 
+/** Polls `condition` (at most 5 s) for effects that happen after the client has given up. */
+async function waitFor(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 250 && !condition(); i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
 describe('fault injection', () => {
   let clock = Date.now();
   let emulator: RunningEmulator;
@@ -79,11 +84,14 @@ describe('fault injection', () => {
     expect(named('throttled')).toHaveLength(0);
   });
 
-  it('delay holds the answer before serving', async () => {
-    emulator.faults.add({ kind: 'delay', ms: 400 });
-    const started = Date.now();
-    await call('DescribeAIDBClusterTasks', listParams);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(350);
+  it('delay holds a create past the client timeout, and the create still happens', async () => {
+    emulator.faults.add({ kind: 'delay', action: 'CreateAIDBClusterTask', ms: 1_500 });
+
+    expect((await failureOf(create('delayed', 300))).name).toBe('RequestTimeoutError');
+    // The create runs once the delay is over; the late answer goes to a client that has gone.
+    await waitFor(() => named('delayed').length > 0);
+    expect(named('delayed')).toHaveLength(1);
+    expect(emulator.requestLog({ action: 'CreateAIDBClusterTask' }).at(-1)).toMatchObject({ fault: 'delay' });
   });
 
   it('fail-task makes the next created task end FAILED with the reason', async () => {
@@ -137,6 +145,11 @@ describe('fault injection', () => {
     ['a zero count', { kind: 'omit-list-status', count: 0 }],
     ['an unknown action', { kind: 'delay', ms: 10, action: 'DescribeEverything' }],
     ['a list fault aimed at create', { kind: 'omit-list-status', action: 'CreateAIDBClusterTask' }],
+    ['a clock-shift with a count', { kind: 'clock-shift', ms: 60_000, count: 1 }],
+    ['a list-lag aimed at the list', { kind: 'list-lag', ms: 10, action: 'DescribeAIDBClusterTasks' }],
+    ['a hang in an unknown state', { kind: 'hang-task', state: 'RUNNING' }],
+    ['a server error with a 4xx status', { kind: 'server-error-html', httpStatus: 404 }],
+    ['a vanish-task with a taskId and a count', { kind: 'vanish-task', taskId: 'pm-x', count: 2 }],
   ])('refuses %s', (_case, spec) => {
     expect(() => emulator.faults.add(spec as never)).toThrow(FaultSpecError);
   });

@@ -1,4 +1,5 @@
 import { parseAuthorization } from '../emulator/signature/authorization';
+import { v2CanonicalizedQuery, v2Signature, v2StringToSign } from '../emulator/signature/v2';
 import { verifyV3Request } from '../emulator/signature/verify';
 import {
   canonicalQueryString,
@@ -8,6 +9,7 @@ import {
   signature,
   stringToSign,
 } from '../emulator/signature/v3';
+import { apiError } from '../emulator/errors/api-error';
 import type { ApiError } from '../emulator/errors/api-error';
 import type { HeaderValues } from '../emulator/signature/v3';
 import type { NonceLedger, SignedRequest, VerifierDeps } from '../emulator/signature/verify';
@@ -120,6 +122,26 @@ const vectorB = {
   signature: '5b499cc29d19a5682bdb1caded1a1755483c669bf7bc8c3c5604a3aa3fc4714b',
 };
 
+/** Vector C: V2 HMAC-SHA1, the parameters of vector B without a token, signing parameters in the query. */
+const vectorC = {
+  params: new Map([
+    ['RegionId', 'cn-beijing'],
+    ['RelativeDBClusterId', 'pc-2ze88abc'],
+    ['KubeType', 'aitrain'],
+    ['Action', 'DescribeAIDBClusterTasks'],
+    ['Format', 'json'],
+    ['Version', '2017-08-01'],
+    ['Timestamp', date],
+    ['SignatureNonce', nonce],
+    ['SignatureMethod', 'HMAC-SHA1'],
+    ['SignatureVersion', '1.0'],
+    ['AccessKeyId', keyId],
+  ]),
+  stringToSign:
+    'POST&%2F&AccessKeyId%3DLTAI5tEmulatorTestKey01%26Action%3DDescribeAIDBClusterTasks%26Format%3Djson%26KubeType%3Daitrain%26RegionId%3Dcn-beijing%26RelativeDBClusterId%3Dpc-2ze88abc%26SignatureMethod%3DHMAC-SHA1%26SignatureNonce%3D3c5e8a1f0b2d4e6f8a9b0c1d2e3f4a5b%26SignatureVersion%3D1.0%26Timestamp%3D2026-01-15T08%253A00%253A00Z%26Version%3D2017-08-01',
+  signature: '7ZHqDwrbGsceU/Pmwnd4yT3iADk=',
+};
+
 describe('V3 canonicalisation against the spec test vectors', () => {
   it('encodes query values the RFC 3986 way, unlike the client URL', () => {
     expect(percentEncode('nightly grpo (v1)*')).toBe('nightly%20grpo%20%28v1%29%2A');
@@ -176,6 +198,20 @@ describe('V3 canonicalisation against the spec test vectors', () => {
     expect(signature(secret, stringToSign(canonical))).toBe(
       'bedc118a80aae7c93919afad119622aeba8ee6821b03bc34b33084181dc39cff',
     );
+  });
+});
+
+describe('V2 canonicalisation against the spec test vector', () => {
+  it('reproduces vector C (HMAC-SHA1, DescribeAIDBClusterTasks) exactly', () => {
+    const toSign = v2StringToSign('POST', v2CanonicalizedQuery(vectorC.params));
+    expect(toSign).toBe(vectorC.stringToSign);
+    expect(v2Signature(secret, toSign)).toBe(vectorC.signature);
+    expect(encodeURIComponent(vectorC.signature)).toBe('7ZHqDwrbGsceU%2FPmwnd4yT3iADk%3D');
+  });
+
+  it('leaves Signature itself out of what is signed', () => {
+    const withSignature = new Map([...vectorC.params, ['Signature', vectorC.signature]]);
+    expect(v2StringToSign('POST', v2CanonicalizedQuery(withSignature))).toBe(vectorC.stringToSign);
   });
 });
 
@@ -290,5 +326,45 @@ describe('the V3 verifier', () => {
   it('refuses a version other than 2017-08-01', () => {
     const request = requestA({ headers: { ...requestA().headers, 'x-acs-version': ['2020-01-01'] } });
     expect(refusal(request, deps()).code).toBe('InvalidVersion');
+  });
+
+  it('accepts vector D (form body, content-type signed) and refuses it with a changed body', () => {
+    const body = new TextEncoder().encode('RegionId=cn-beijing&RelativeDBClusterId=pc-2ze88abc&KubeType=aitrain');
+    const signedHeaders = ['content-type', ...vectorA.signedHeaders];
+    const authorization = `ACS3-HMAC-SHA256 Credential=${keyId},SignedHeaders=${signedHeaders.join(';')},Signature=bedc118a80aae7c93919afad119622aeba8ee6821b03bc34b33084181dc39cff`;
+    const request: SignedRequest = {
+      method: 'POST',
+      path: '/',
+      query: new Map(),
+      headers: {
+        ...headers('DescribeAIDBClusterTasks', { 'x-acs-content-sha256': sha256Hex(body) }),
+        'content-type': ['application/x-www-form-urlencoded'],
+        authorization: [authorization],
+      },
+      body,
+    };
+    expect(verifyV3Request(request, deps())).toEqual({ accessKeyId: keyId, action: 'DescribeAIDBClusterTasks' });
+
+    const changed = { ...request, body: new TextEncoder().encode('RegionId=cn-hangzhou') };
+    expect(refusal(changed, deps()).code).toBe('SignatureDoesNotMatch');
+  });
+
+  it('checks the date against the shifted server clock, not the true one', () => {
+    expect(refusal(requestA(), deps({ clockMs: Date.parse(date) + 20 * 60_000 })).code).toBe(
+      'InvalidTimeStamp.Expired',
+    );
+    expect(() =>
+      verifyV3Request(requestA(), deps({ nowMs: Date.parse(date) + 20 * 60_000, clockMs: Date.parse(date) })),
+    ).not.toThrow();
+  });
+
+  it('asks about the STS token even when none is sent, so a temporary key without one is refused', () => {
+    const asked: [string, string | undefined][] = [];
+    const checkSecurityToken = (id: string, token: string | undefined): ApiError => {
+      asked.push([id, token]);
+      return apiError('MissingSecurityToken');
+    };
+    expect(refusal(requestA(), deps({ checkSecurityToken })).code).toBe('MissingSecurityToken');
+    expect(asked).toEqual([[keyId, undefined]]);
   });
 });

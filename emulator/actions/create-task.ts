@@ -1,6 +1,6 @@
 import { apiError, invalidParameter, missingParameter } from '../errors/api-error';
-import { DEFAULT_FAILURE_REASON } from '../faults/book';
 import { newOrderId, newTaskId } from '../ids';
+import { createTimeFaults } from './create-task-faults';
 import { requireCluster } from './lookup';
 import { checkEnum, optionalParam, requiredParam } from './params';
 import { parseRunningParameter } from './running-parameter';
@@ -12,7 +12,11 @@ import type { ActionContext, ActionHandler } from './types';
 /** Optional create parameters that are stored and echoed back by the list and detail answers. */
 const echoedParams = ['RegionId', 'ZoneId', 'VPCId', 'VSwitchId', 'SecurityGroupId', 'DBInstanceClass', 'TuneArch'];
 
-/** Longest TaskName accepted; the length limit is inferred (§3), the character set is left open. */
+/**
+ * Longest TaskName accepted, in characters (code points). The spec infers a 64-character limit and suggests
+ * `[A-Za-z0-9_-]`; the emulator keeps the limit but accepts any printable text, so that names with spaces, quotes
+ * or non-ASCII text reach the server and exercise the client's encoding instead of being refused up front.
+ */
 const maxTaskNameLength = 64;
 
 function checkTaskName(name: string | undefined): void {
@@ -25,7 +29,7 @@ function checkTaskName(name: string | undefined): void {
 }
 
 /** A dataset of the task's cluster of the expected type, or InvalidParameter naming the parameter. */
-function requireDataset(
+function taskDataset(
   context: ActionContext,
   param: string,
   clusterId: string,
@@ -77,14 +81,13 @@ export const createTask: ActionHandler = (context) => {
   const cluster = requireCluster(context, clusterId);
   if (cluster.status !== 'Running') throw apiError('IncorrectDBClusterState');
 
-  const trainSet = requireDataset(context, 'DatasetPath', clusterId, 'train');
-  const evalSet = requireDataset(context, 'EvalDatasetPath', clusterId, 'eval');
+  const trainSet = taskDataset(context, 'DatasetPath', clusterId, 'train');
+  const evalSet = taskDataset(context, 'EvalDatasetPath', clusterId, 'eval');
   // §3: a fine-tune (train_mode set) needs DatasetPath, an evaluation (no train_mode) needs EvalDatasetPath.
   if (settings.train_mode !== undefined && !trainSet) throw missingParameter('DatasetPath');
   if (settings.train_mode === undefined && !evalSet) throw missingParameter('EvalDatasetPath');
   if (trainSet) checkTrainingData(trainSet, settings);
 
-  const failure = context.faults.take(['fail-task'], 'CreateAIDBClusterTask');
   const echoed = Object.fromEntries(
     echoedParams.flatMap((name) => {
       const value = optionalParam(params, name);
@@ -107,7 +110,7 @@ export const createTask: ActionHandler = (context) => {
     createdAt: context.nowMs,
     creatingMs: context.lifecycle.creatingMs,
     runningMs: context.lifecycle.runningMs,
-    ...(failure && { failReason: failure.message ?? DEFAULT_FAILURE_REASON }),
+    ...createTimeFaults(context.faults, context.nowMs),
   };
   context.store.addTask(task);
 

@@ -1,7 +1,7 @@
 import { ENGINE, ENGINE_VERSION } from '../constants';
 import { clusterNotFound } from '../errors/api-error';
 import { isoSeconds } from '../time';
-import { listStatus, taskTimeline } from '../tasks/lifecycle';
+import { isListed, listStatus, taskTimeline } from '../tasks/lifecycle';
 import { modelPathOf, taskSettings } from '../tasks/settings';
 import { visibleCluster } from './lookup';
 import { optionalEnum, optionalParam } from './params';
@@ -40,7 +40,8 @@ function listItem(task: TaskRecord, nowMs: number, zoneId: string, withStatus: b
 /**
  * DescribeAIDBClusterTasks (§4): every task of one parent cluster, newest first, as one plain array with no
  * paging fields. A missing RelativeDBClusterId is refused the way one page variant documents; an unknown one
- * matches nothing and yields an empty list. PageNumber/PageSize are accepted and ignored.
+ * matches nothing and yields an empty list. PageNumber/PageSize are accepted and ignored. A task held back by a
+ * list-lag fault, or gone by a vanish-task fault, is not listed.
  */
 export const describeTasks: ActionHandler = (context) => {
   const clusterId = optionalParam(context.params, 'RelativeDBClusterId');
@@ -52,7 +53,12 @@ export const describeTasks: ActionHandler = (context) => {
   const tasks = cluster
     ? context.store
         .tasks()
-        .filter((task) => task.clusterId === cluster.id && (kubeType === undefined || task.kubeType === kubeType))
+        .filter(
+          (task) =>
+            task.clusterId === cluster.id &&
+            (kubeType === undefined || task.kubeType === kubeType) &&
+            isListed(task, context.nowMs),
+        )
     : [];
   const items = tasks
     .map((task, order) => ({ task, order }))

@@ -3,8 +3,12 @@ export const SERVED_ACTIONS = [
   'CreateAIDBClusterTask',
   'DescribeAIDBClusterTasks',
   'DescribeAIDBClusterTaskAttribute',
+  'DescribeAIDBClusterTaskLogFiles',
+  'DescribeAIDBClusterTaskMetrics',
   'DeleteAIDBClusterTask',
+  'CreateAIDBClusterDataset',
   'DescribeAIDBClusterDatasets',
+  'DeleteAIDBClusterDataset',
 ] as const;
 
 /** Name of a served action. */

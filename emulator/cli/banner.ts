@@ -26,7 +26,7 @@ export function startBanner(endpoint: string, stateFile: string, accessKeyIds: r
     `  train set (grpo)    ${DEMO_TRAIN_DATASET_ID}   file test-00000-of-00001.jsonl`,
     `  train set (sft)     ${DEMO_SFT_DATASET_ID}   file train-00000-of-00001.jsonl`,
     `  eval set (text)     ${DEMO_EVAL_DATASET_ID}   file eval-00000-of-00001.jsonl`,
-    `  admin routes        http://${endpoint}/__emulator/{faults,requests,tasks}`,
+    `  admin routes        http://${endpoint}/__emulator/{faults,requests,tasks,sts,rate-limits}`,
   ].join('\n');
 }
 

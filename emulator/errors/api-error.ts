@@ -11,6 +11,8 @@ export class ApiError extends Error {
     readonly code: string,
     readonly httpStatus: number,
     message: string,
+    /** Extra response headers, e.g. `x-acs-retry-after` on throttling. */
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(message);
   }

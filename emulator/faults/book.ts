@@ -1,10 +1,15 @@
 import { FaultSpecError } from './types';
 import { parseFaultSpec } from './parse';
 
-import type { ActiveFault, FaultController, FaultKind, FaultOf, FaultSpec } from './types';
+import type { ActiveFault, FaultController, FaultKind, FaultOf, FaultSpec, TaskAimedFault } from './types';
 
-/** Applies a fail-task fault aimed at an existing task; false when the task is unknown. */
-export type FailExistingTask = (taskId: string, reason: string) => boolean;
+/** Where faults aimed at an existing task (`taskId`) take effect. */
+export interface TaskFaultTarget {
+  /** Applies the fault to its task at once; throws {@link FaultSpecError} when it cannot (unknown task...). */
+  applyToTask(spec: TaskAimedFault & { taskId: string }): void;
+  /** Lets every hung task carry on; called when the faults are cleared. */
+  releaseHungTasks(): void;
+}
 
 /** Reason recorded when a fail-task fault gives none. */
 export const DEFAULT_FAILURE_REASON = 'Emulated training failure.';
@@ -18,29 +23,35 @@ function appliesTo(spec: FaultSpec, action: string | undefined): boolean {
   return spec.action === undefined || spec.action === action;
 }
 
+function isAimedAtTask(spec: FaultSpec): spec is TaskAimedFault & { taskId: string } {
+  return 'taskId' in spec && spec.taskId !== undefined;
+}
+
 /**
- * The armed faults. Request handling asks {@link FaultBook.take} at fixed points (before serving, after a
- * create, while listing); each successful take uses up one count.
+ * The armed faults. Request handling asks {@link FaultBook.take} at fixed points (on arrival, before serving,
+ * after a create, while listing); each successful take uses up one count. Standing conditions (clock-shift) are
+ * read with {@link FaultBook.current} and stay until cleared.
  */
 export class FaultBook implements FaultController {
   private active: ActiveFault[] = [];
   private nextId = 1;
 
-  constructor(private readonly failExistingTask: FailExistingTask) {}
+  constructor(private readonly target: TaskFaultTarget) {}
 
   add(spec: FaultSpec): ActiveFault {
     const checked = parseFaultSpec(spec);
-    const fault: ActiveFault = { id: `fault-${this.nextId++}`, spec: checked, remaining: checked.count ?? 1 };
+    const id = `fault-${this.nextId++}`;
 
-    if (checked.kind === 'fail-task' && checked.taskId !== undefined) {
-      if (checked.count !== undefined)
-        throw new FaultSpecError('Invalid fault: a fail-task with taskId takes no count.');
-      if (!this.failExistingTask(checked.taskId, checked.message ?? DEFAULT_FAILURE_REASON)) {
-        throw new FaultSpecError(`Invalid fault: task ${checked.taskId} does not exist.`);
+    if (isAimedAtTask(checked)) {
+      if (checked.count !== undefined) {
+        throw new FaultSpecError(`Invalid fault: a ${checked.kind} with taskId takes no count.`);
       }
-      return { ...fault, remaining: 0 };
+      this.target.applyToTask(checked);
+      return { id, spec: checked, remaining: 0 };
     }
 
+    const remaining = checked.kind === 'clock-shift' ? 'always' : (checked.count ?? 1);
+    const fault: ActiveFault = { id, spec: checked, remaining };
     this.active.push(fault);
     return structuredClone(fault);
   }
@@ -48,6 +59,7 @@ export class FaultBook implements FaultController {
   clear(): number {
     const cleared = this.active.length;
     this.active = [];
+    this.target.releaseHungTasks();
     return cleared;
   }
 
@@ -68,5 +80,14 @@ export class FaultBook implements FaultController {
       if (fault.remaining <= 0) this.active = this.active.filter((candidate) => candidate !== fault);
     }
     return fault.spec;
+  }
+
+  /** The most recently armed fault of `kind` that applies to `action`, without using it up. */
+  current<K extends FaultKind>(kind: K, action?: string): FaultOf<K> | undefined {
+    const matching = this.active.filter(
+      (candidate) => candidate.spec.kind === kind && appliesTo(candidate.spec, action),
+    );
+    const spec = matching.at(-1)?.spec;
+    return spec && hasKind(spec, [kind]) ? spec : undefined;
   }
 }

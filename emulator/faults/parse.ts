@@ -12,6 +12,11 @@ const createAction = z.literal('CreateAIDBClusterTask').optional();
 const listAction = z.literal('DescribeAIDBClusterTasks').optional();
 // Ten minutes is far beyond any sane client timeout; longer holds would only pin sockets.
 const ms = z.number().int().min(0).max(600_000);
+// Task-level delays live in the state, not in timers, so they may be long; a week covers any test or demo.
+const week = 7 * 24 * 3600 * 1000;
+const taskMs = z.number().int().min(0).max(week);
+const taskId = z.string().startsWith('pm-').optional();
+const serverStatus = z.number().int().min(500).max(599).optional();
 
 const faultSchema = z.discriminatedUnion('kind', [
   z.strictObject({
@@ -29,10 +34,24 @@ const faultSchema = z.discriminatedUnion('kind', [
     kind: z.literal('fail-task'),
     action: createAction,
     count,
-    taskId: z.string().startsWith('pm-').optional(),
+    taskId,
     message: z.string().max(1000).optional(),
   }),
   z.strictObject({ kind: z.literal('omit-list-status'), action: listAction, count }),
+  z.strictObject({ kind: z.literal('server-error-html'), action, count, httpStatus: serverStatus }),
+  z.strictObject({ kind: z.literal('server-error-empty'), action, count, httpStatus: serverStatus }),
+  z.strictObject({ kind: z.literal('reset'), action, count }),
+  z.strictObject({
+    kind: z.literal('hang-task'),
+    action: createAction,
+    count,
+    taskId,
+    state: z.enum(['Creating', 'ACTIVATION']).optional(),
+  }),
+  z.strictObject({ kind: z.literal('vanish-task'), action: createAction, count, taskId, ms: taskMs.optional() }),
+  z.strictObject({ kind: z.literal('list-lag'), action: createAction, count, ms: taskMs }),
+  // No count: a shifted clock stays shifted until the faults are cleared.
+  z.strictObject({ kind: z.literal('clock-shift'), action, ms: z.number().int().min(-week).max(week) }),
 ]);
 
 /**

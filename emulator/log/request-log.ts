@@ -4,16 +4,35 @@ import type { FaultKind } from '../faults/types';
 export interface RequestLogEntry {
   /** When the answer was decided (emulator clock), ISO-8601 with milliseconds. */
   time: string;
-  /** `x-acs-action`, or an empty string when the request never named one. */
+  /** The action asked for (`x-acs-action`, or V2's `Action`); an empty string when the request never named one. */
   action: string;
   /** The key business parameters (ids, names, types); never RunningParameter or signing material. */
   params: Record<string, string>;
-  /** `'ok'` when the action was performed, otherwise the error `Code` answered. */
+  /**
+   * `'ok'` when the action was performed, otherwise the error `Code` answered; `'server-error'` for a 5xx without
+   * a code (HTML or empty body) and `'not-served'` when the socket was reset before anything was done.
+   */
   outcome: string;
   /** HTTP status answered; 0 when the connection was dropped without an answer. */
   httpStatus: number;
   /** The fault that shaped this answer, if any. */
   fault?: FaultKind;
+  /** `RequestId` of the answer, when one was sent. */
+  requestId?: string;
+  /** The AccessKey that signed, once the signature was verified (an `STS.` id for temporary credentials). */
+  accessKeyId?: string;
+  /** Signature style of a verified request. */
+  signatureVersion?: 'v2' | 'v3';
+  /** The `pm-` or `pds-` id a performed create made (also when its answer was then dropped or held). */
+  createdId?: string;
+}
+
+/** Which entries to return; every given field must match exactly. */
+export interface RequestLogFilter {
+  action?: string;
+  outcome?: string;
+  /** The request's `TaskName` parameter. */
+  taskName?: string;
 }
 
 /** Parameters worth seeing in the log. */
@@ -27,8 +46,16 @@ const loggedParams = [
   'DatasetPath',
   'EvalDatasetPath',
   'DatasetId',
+  'DatasetName',
   'DatasetType',
   'TrainMode',
+  'DescribeType',
+  'LogType',
+  'MetricType',
+  'StartTime',
+  'EndTime',
+  'PageNumber',
+  'PageSize',
   'RegionId',
 ];
 
@@ -40,7 +67,18 @@ export function keyParams(params: ReadonlyMap<string, string>): Record<string, s
   return Object.fromEntries(loggedParams.flatMap((name) => (params.has(name) ? [[name, params.get(name) ?? '']] : [])));
 }
 
-/** The in-memory request log, newest last. */
+function matches(entry: RequestLogEntry, filter: RequestLogFilter): boolean {
+  return (
+    (filter.action === undefined || entry.action === filter.action) &&
+    (filter.outcome === undefined || entry.outcome === filter.outcome) &&
+    (filter.taskName === undefined || entry.params.TaskName === filter.taskName)
+  );
+}
+
+/**
+ * The in-memory request log, newest last. Enough to count API calls per action and tasks created per TaskName
+ * (`action: 'CreateAIDBClusterTask', outcome: 'ok'`, grouped by `params.TaskName`).
+ */
 export class RequestLog {
   private entries: RequestLogEntry[] = [];
 
@@ -52,9 +90,9 @@ export class RequestLog {
     this.onEntry?.({ ...entry, params: { ...entry.params } });
   }
 
-  /** A copy of the log, oldest first. */
-  list(): RequestLogEntry[] {
-    return structuredClone(this.entries);
+  /** A copy of the log (or of the matching entries), oldest first. */
+  list(filter: RequestLogFilter = {}): RequestLogEntry[] {
+    return structuredClone(this.entries.filter((entry) => matches(entry, filter)));
   }
 
   clear(): number {

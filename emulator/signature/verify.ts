@@ -1,12 +1,13 @@
 import { apiError } from '../errors/api-error';
-import { API_VERSION, REPLAY_WINDOW_MS } from '../constants';
-import { parseIsoSeconds } from '../time';
 import { parseAuthorization } from './authorization';
+import { checkActionAndVersion, checkNonce, checkRequestDate, checkToken } from './checks';
 import { checkSignedHeaders } from './signed-headers';
 import { canonicalRequest, sha256Hex, signature, signaturesMatch, stringToSign } from './v3';
 
-import type { ApiError } from '../errors/api-error';
+import type { VerifiedCaller, VerifierDeps } from './checks';
 import type { HeaderValues } from './v3';
+
+export type { NonceLedger, VerifiedCaller, VerifierDeps } from './checks';
 
 /** The parts of an HTTP request the signature covers. `query` is already decoded. */
 export interface SignedRequest {
@@ -17,32 +18,8 @@ export interface SignedRequest {
   body: Uint8Array;
 }
 
-/** Remembers nonces per AccessKey so a captured request cannot be replayed inside the date window. */
-export interface NonceLedger {
-  isUsed(accessKeyId: string, nonce: string, nowMs: number): boolean;
-  remember(accessKeyId: string, nonce: string, nowMs: number): void;
-}
-
-/** What the verifier needs from the rest of the emulator. */
-export interface VerifierDeps {
-  /** Secret of a known AccessKey id, or undefined. */
-  secretFor(accessKeyId: string): string | undefined;
-  isKnownAction(action: string): boolean;
-  nowMs: number;
-  nonces: NonceLedger;
-  /** Decides whether an STS token is acceptable; the hook where token expiry will be emulated. */
-  checkSecurityToken(token: string, accessKeyId: string, nowMs: number): ApiError | undefined;
-}
-
-/** Who signed the request and which action it asks for. */
-export interface VerifiedCaller {
-  accessKeyId: string;
-  action: string;
-  securityToken?: string;
-}
-
 /** Value of a header that may appear at most once; a repeated one is refused rather than guessed at. */
-function singleHeader(headers: HeaderValues, name: string): string | undefined {
+export function singleHeader(headers: HeaderValues, name: string): string | undefined {
   const values = headers[name];
   if (values === undefined) return undefined;
   if (values.length !== 1) throw apiError('IncompleteSignature', `The header "${name}" must appear exactly once.`);
@@ -71,26 +48,19 @@ export function verifyV3Request(request: SignedRequest, deps: VerifierDeps): Ver
   if (secret === undefined) throw apiError('InvalidAccessKeyId.NotFound');
 
   const action = singleHeader(request.headers, 'x-acs-action') ?? '';
-  if (!deps.isKnownAction(action)) throw apiError('InvalidAction.NotFound');
-  if (singleHeader(request.headers, 'x-acs-version') !== API_VERSION) throw apiError('InvalidVersion');
-
-  const requestTime = parseIsoSeconds(singleHeader(request.headers, 'x-acs-date') ?? '');
-  if (requestTime === undefined) throw apiError('IllegalTimestamp');
-  if (Math.abs(deps.nowMs - requestTime) > REPLAY_WINDOW_MS) throw apiError('InvalidTimeStamp.Expired');
+  checkActionAndVersion(action, singleHeader(request.headers, 'x-acs-version'), deps);
+  checkRequestDate(singleHeader(request.headers, 'x-acs-date'), deps);
 
   const nonce = singleHeader(request.headers, 'x-acs-signature-nonce') ?? '';
   if (nonce === '') throw apiError('IncompleteSignature', 'The header "x-acs-signature-nonce" is empty.');
-  if (deps.nonces.isUsed(auth.accessKeyId, nonce, deps.nowMs)) throw apiError('SignatureNonceUsed');
+  checkNonce(auth.accessKeyId, nonce, deps);
 
   const securityToken = singleHeader(request.headers, 'x-acs-security-token');
   const tokenKeyId = singleHeader(request.headers, 'x-acs-accesskey-id');
   if ((securityToken !== undefined || tokenKeyId !== undefined) && tokenKeyId !== auth.accessKeyId) {
     throw apiError('IncompleteSignature', 'The header "x-acs-accesskey-id" must equal the Credential id.');
   }
-  if (securityToken !== undefined) {
-    const tokenProblem = deps.checkSecurityToken(securityToken, auth.accessKeyId, deps.nowMs);
-    if (tokenProblem) throw tokenProblem;
-  }
+  checkToken(auth.accessKeyId, securityToken, deps);
 
   const payloadHash = singleHeader(request.headers, 'x-acs-content-sha256') ?? '';
   if (sha256Hex(request.body) !== payloadHash) {

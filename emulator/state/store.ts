@@ -4,7 +4,7 @@ import { REPLAY_WINDOW_MS } from '../constants';
 import { writeFileAtomically } from './atomic-write';
 import { stateSchema } from './schema';
 
-import type { NonceLedger } from '../signature/verify';
+import type { NonceLedger } from '../signature/checks';
 import type { StsTokenLedger } from '../sts/token-book';
 import type { ClusterRecord, DatasetRecord, EmulatorState, StsTokenRecord, TaskRecord } from './schema';
 
@@ -132,6 +132,14 @@ export class StateStore implements NonceLedger, StsTokenLedger {
 
   stsToken(accessKeyId: string): StsTokenRecord | undefined {
     return this.state.stsTokens.find((token) => token.accessKeyId === accessKeyId);
+  }
+
+  /** Ends every token still valid at `nowMs`, as a server-side revocation would; answers how many. */
+  expireStsTokens(nowMs: number): number {
+    const live = this.state.stsTokens.filter((token) => token.expiresAt > nowMs);
+    for (const token of live) token.expiresAt = nowMs;
+    if (live.length > 0) this.persist();
+    return live.length;
   }
 
   /**

@@ -21,6 +21,8 @@ export interface EmulatedTask {
   startedAt?: string;
   completedAt?: string;
   failReason?: string;
+  /** Set while a hang-task fault holds the task in this status. */
+  hang?: 'Creating' | 'ACTIVATION';
 }
 
 /** Builds the view of `task` as it stands at `nowMs`. */
@@ -42,5 +44,6 @@ export function snapshotTask(task: TaskRecord, nowMs: number): EmulatedTask {
     ...(timeline.startedAt !== undefined && { startedAt: isoSeconds(timeline.startedAt) }),
     ...(timeline.completedAt !== undefined && { completedAt: isoSeconds(timeline.completedAt) }),
     ...(task.failReason !== undefined && { failReason: task.failReason }),
+    ...(task.hang !== undefined && { hang: task.hang }),
   };
 }

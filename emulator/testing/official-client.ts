@@ -9,12 +9,18 @@ import { RuntimeOptions } from '@alicloud/tea-util';
 import { API_VERSION } from '../constants';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET } from '../demo';
 
+import type Credential from '@alicloud/credentials';
+
 /** Credentials and timeouts of a test client; the demo key by default. */
 export interface TestClientOptions {
   accessKeyId?: string;
   accessKeySecret?: string;
   securityToken?: string;
   readTimeout?: number;
+  /** `'v2'` signs RPC calls with HMAC-SHA1 query parameters (§11.3) instead of V3. */
+  signatureAlgorithm?: 'v2';
+  /** A credential provider (e.g. `credentials_uri` on the emulator's STS route); replaces the key fields. */
+  credential?: Credential;
 }
 
 /** How to send one call: parameters in the query (what the generated SDK does) or as a form body. */
@@ -29,9 +35,14 @@ export function officialClient(endpoint: string, options: TestClientOptions = {}
     new Config({
       endpoint,
       protocol: 'http',
-      accessKeyId: options.accessKeyId ?? DEMO_ACCESS_KEY_ID,
-      accessKeySecret: options.accessKeySecret ?? DEMO_ACCESS_KEY_SECRET,
-      ...(options.securityToken !== undefined && { securityToken: options.securityToken }),
+      ...(options.credential !== undefined
+        ? { credential: options.credential }
+        : {
+            accessKeyId: options.accessKeyId ?? DEMO_ACCESS_KEY_ID,
+            accessKeySecret: options.accessKeySecret ?? DEMO_ACCESS_KEY_SECRET,
+            ...(options.securityToken !== undefined && { securityToken: options.securityToken }),
+          }),
+      ...(options.signatureAlgorithm !== undefined && { signatureAlgorithm: options.signatureAlgorithm }),
       readTimeout: options.readTimeout ?? 10_000,
       connectTimeout: 2_000,
     }),
