@@ -1,4 +1,7 @@
 import type { FaultSpec } from '../emulator';
+import { DEMO_ACCESS_KEY_SECRET } from '../emulator';
+import { capturedLogText } from './support/captured-logs';
+import { historyBytes } from './support/history-text';
 import { exampleRequest } from './support/example-request';
 import { fastPolling, startPipelineHarness, uniqueWorkflowId } from './support/pipeline-harness';
 import type { PipelineHarness } from './support/pipeline-harness';
@@ -31,5 +34,10 @@ describe('a create whose response is lost', () => {
       .requestLog()
       .filter((entry) => entry.action === 'CreateAIDBClusterTask' && entry.params.TaskName === workflowId);
     expect(creates).toHaveLength(1);
+
+    // Timeouts and resets quote the request URL; neither the secret nor the query may be recorded.
+    expect((await historyBytes(handle)).includes(DEMO_ACCESS_KEY_SECRET)).toBe(false);
+    expect(capturedLogText()).not.toContain(DEMO_ACCESS_KEY_SECRET);
+    expect(capturedLogText()).not.toContain('RunningParameter=');
   });
 });

@@ -33,5 +33,9 @@ describe('a remote task that ends FAILED', () => {
     expect(task?.status).toBe('FAILED');
     expect(cause?.message).toContain(task?.taskId);
     expect(cause?.message).toContain('ended FAILED');
+    // The last log lines of the task travel with the failure, so the reason is visible without the console.
+    expect(cause?.message).toContain('CUDA out of memory');
+    const details = (cause as ApplicationFailure).details?.[0] as { logTail?: string[] };
+    expect(details.logTail?.some((line) => line.includes('CUDA out of memory'))).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { CancellationScope, log } from '@temporalio/workflow';
-import type { CancelCleanup, PipelineProgress } from '../pipeline/types';
+import type { CancelCleanup, PipelineProgress, PipelineStage } from '../pipeline/types';
 import type { PipelineActivityStubs } from './activity-proxies';
 
 /** Where the cleanup looks for the task when the cancel came before the create answered. */
@@ -19,12 +19,13 @@ export function cleanUpAfterCancel(
   stubs: PipelineActivityStubs,
   target: CleanupTarget,
   progress: PipelineProgress,
+  stageAtCancel: PipelineStage,
 ): Promise<CancelCleanup> {
   return CancellationScope.nonCancellable(async () => {
     if (target.keepTask) return progress.taskId ? 'kept' : 'not-created';
 
     let taskId = progress.taskId;
-    if (!taskId && progress.stage === 'creating-task' && target.clusterId && target.taskName) {
+    if (!taskId && stageAtCancel === 'creating-task' && target.clusterId && target.taskName) {
       const found = await stubs.creates.findTask({
         clusterId: target.clusterId,
         kubeType: target.kubeType ?? '',

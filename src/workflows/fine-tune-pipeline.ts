@@ -109,7 +109,8 @@ export async function fineTunePipeline(input: PipelineInput): Promise<PipelineRe
     const failure = describeFailure(error);
     log.error('Pipeline failed', { clusterId: target.clusterId, taskId: progress.taskId, failureType: failure.type });
     finish(result, startedAt);
-    await notify(stubs, input, { ...eventOf(result, 'pipeline.failed', target.clusterId), failure }).catch(
+    const notice = { type: failure.type, message: failure.message };
+    await notify(stubs, input, { ...eventOf(result, 'pipeline.failed', target.clusterId), failure: notice }).catch(
       (notifyError: unknown) =>
         log.warn('Failure notification not delivered', { workflowId, error: describeFailure(notifyError).message }),
     );
@@ -117,6 +118,7 @@ export async function fineTunePipeline(input: PipelineInput): Promise<PipelineRe
       message: failure.message,
       type: failure.type,
       nonRetryable: true,
+      details: failure.details,
       cause: error instanceof Error ? error : undefined,
     });
   }
@@ -131,9 +133,10 @@ async function cancelled(
   startedAt: Date,
   enter: (stage: PipelineStage) => void,
 ): Promise<PipelineResult> {
+  const stageAtCancel = progress.stage;
   enter('cleaning-up');
   result.status = 'CANCELLED';
-  result.cleanup = await cleanUpAfterCancel(stubs, target, progress);
+  result.cleanup = await cleanUpAfterCancel(stubs, target, progress, stageAtCancel);
   result.taskId = progress.taskId ?? '';
   result.taskStatus = progress.taskStatus;
   finish(result, startedAt);
@@ -177,9 +180,11 @@ function lastLine(lines: string[] | undefined): string {
 }
 
 /** The failure type and message that describe why the pipeline stopped, from whatever was thrown. */
-function describeFailure(error: unknown): { type: string; message: string } {
+function describeFailure(error: unknown): { type: string; message: string; details?: unknown[] } {
   const cause = error instanceof ActivityFailure ? error.cause : error;
-  if (cause instanceof ApplicationFailure) return { type: cause.type ?? 'ApplicationFailure', message: cause.message };
+  if (cause instanceof ApplicationFailure) {
+    return { type: cause.type ?? 'ApplicationFailure', message: cause.message, details: cause.details ?? undefined };
+  }
   if (cause instanceof Error) return { type: cause.name, message: cause.message };
   return { type: 'Unknown', message: String(cause) };
 }
