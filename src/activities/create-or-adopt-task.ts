@@ -11,6 +11,11 @@ export interface CreateOrAdoptInput {
   taskName: string;
   /** Validated CreateAIDBClusterTask parameters, TaskName included. */
   params: Record<string, string>;
+  /**
+   * An earlier run of this pipeline (a reset, or a workflow retry) may have sent the create: wait out the
+   * list lag before creating even on the first attempt of this activity.
+   */
+  earlierRunMayHaveCreated?: boolean;
 }
 
 /** The pipeline's task, whether this call created it or found it. */
@@ -43,7 +48,8 @@ export async function createOrAdoptTask(
   return withHeartbeats(() =>
     asActivity(async () => {
       const attempt = Context.current().info.attempt;
-      const existing = await findTaskByName(api, input, attempt > 1 ? lag : undefined);
+      const mayExist = attempt > 1 || input.earlierRunMayHaveCreated === true;
+      const existing = await findTaskByName(api, input, mayExist ? lag : undefined);
       if (existing) {
         log.info('Adopted existing task', { taskName: input.taskName, taskId: existing.taskId, attempt });
         return { taskId: existing.taskId, taskName: input.taskName, adopted: true };

@@ -68,6 +68,7 @@ export async function fineTunePipeline(input: PipelineInput): Promise<PipelineRe
       kubeType: target.kubeType ?? '',
       taskName,
       params: { ...request.params, TaskName: taskName },
+      earlierRunMayHaveCreated: isLaterRun(),
     });
     progress.taskId = task.taskId;
     Object.assign(result, { taskId: task.taskId, adopted: task.adopted });
@@ -114,10 +115,12 @@ export async function fineTunePipeline(input: PipelineInput): Promise<PipelineRe
       (notifyError: unknown) =>
         log.warn('Failure notification not delivered', { workflowId, error: describeFailure(notifyError).message }),
     );
+    // Retryable on purpose: only a retry policy that the caller set on the workflow acts on it, and the
+    // next run adopts the task this run created instead of making another.
     throw ApplicationFailure.create({
       message: failure.message,
       type: failure.type,
-      nonRetryable: true,
+      nonRetryable: false,
       details: failure.details,
       cause: error instanceof Error ? error : undefined,
     });
@@ -148,6 +151,16 @@ async function cancelled(
   enter('cancelled');
   log.info('Pipeline cancelled', { clusterId: target.clusterId, taskId: result.taskId, cleanup: result.cleanup });
   return result;
+}
+
+/**
+ * True for a run that follows another run of the same pipeline: a reset (from the UI or CLI) or a
+ * workflow retry. Such a run may find a task that the earlier run created moments ago and that the
+ * list does not show yet.
+ */
+function isLaterRun(): boolean {
+  const info = workflowInfo();
+  return info.attempt > 1 || info.runId !== info.firstExecutionRunId || info.continuedFromExecutionRunId !== undefined;
 }
 
 function finish(result: PipelineResult, startedAt: Date): void {

@@ -1,6 +1,6 @@
 import Credential, { Config as CredentialConfig } from '@alicloud/credentials';
 import { Client, Connection } from '@temporalio/client';
-import type { WorkflowHandle } from '@temporalio/client';
+import type { WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, startEmulator } from '../../emulator';
 import type { EmulatorOptions, RunningEmulator } from '../../emulator';
@@ -32,7 +32,7 @@ export interface PipelineHarness {
   start(
     workflowId: string,
     input: PipelineInput,
-  ): Promise<WorkflowHandle<(input: PipelineInput) => Promise<PipelineResult>>>;
+  ): Promise<WorkflowHandleWithFirstExecutionRunId<(input: PipelineInput) => Promise<PipelineResult>>>;
   close(): Promise<void>;
 }
 
