@@ -7,6 +7,7 @@ process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED = 'true';
 process.env.ALIBABA_CLOUD_CLI_PROFILE_DISABLED = 'true';
 
 import { readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import Credential, { Config as CredentialConfig } from '@alicloud/credentials';
 import { Client, Connection } from '@temporalio/client';
@@ -37,6 +38,9 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stopAll().then(() => process.exit(130)));
 
   try {
+    // A fresh state each run: a pipeline left over from an interrupted demo must not show up in this one.
+    await rm(path.join(repoRoot, '.local', 'demo-temporal'), { recursive: true, force: true });
+    await rm(path.join(repoRoot, '.local', 'demo-emulator'), { recursive: true, force: true });
     const temporal = await ensureTemporal({
       stateDir: path.join(repoRoot, '.local', 'demo-temporal'),
       log: terminalLog('demo'),

@@ -1,3 +1,4 @@
+import Credential from '@alicloud/credentials';
 import { Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { createActivities } from './activities';
@@ -18,7 +19,10 @@ async function main(): Promise<void> {
 
   const tls = config.TEMPORAL_TLS || config.TEMPORAL_API_KEY !== undefined;
   const connectionOptions = { address: config.TEMPORAL_ADDRESS, tls, apiKey: config.TEMPORAL_API_KEY };
-  const client = await Connection.connect(connectionOptions);
+  await assertCredentialsAvailable();
+  const client = await Connection.connect(connectionOptions).catch((error: unknown) => {
+    throw new WorkerStartError(`Cannot reach Temporal at ${config.TEMPORAL_ADDRESS}: ${messageOf(error)}`);
+  });
   await assertSearchAttributesRegistered(client, config.TEMPORAL_NAMESPACE);
   await client.close();
 
@@ -43,6 +47,31 @@ async function main(): Promise<void> {
   await worker.run();
   await connection.close();
   logger.info('Worker stopped');
+}
+
+/** A start-up problem whose message already tells the operator what to fix. */
+class WorkerStartError extends Error {
+  override readonly name = 'WorkerStartError';
+}
+
+/**
+ * Resolves credentials once through the default chain, so a worker without any fails at start-up
+ * instead of failing every pipeline later. Only whether it worked is reported, never the values.
+ */
+async function assertCredentialsAvailable(): Promise<void> {
+  try {
+    await new Credential().getCredential();
+  } catch (error) {
+    throw new WorkerStartError(
+      'No Alibaba Cloud credentials found through the default chain: set ALIBABA_CLOUD_ACCESS_KEY_ID and ' +
+        'ALIBABA_CLOUD_ACCESS_KEY_SECRET (plus ALIBABA_CLOUD_SECURITY_TOKEN for STS), or configure a RAM role, ' +
+        `credentials file or credentials URI (${messageOf(error).split('\n')[0] ?? ''})`,
+    );
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function stopOnSignals(worker: PipelineWorker, logger: Runtime['logger']): void {

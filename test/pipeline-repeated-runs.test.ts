@@ -1,4 +1,4 @@
-import { WorkflowFailedError } from '@temporalio/client';
+import type { WorkflowFailedError } from '@temporalio/client';
 import type { ApplicationFailure } from '@temporalio/common';
 import { exampleRequest } from './support/example-request';
 import { fastPolling, startPipelineHarness, uniqueWorkflowId } from './support/pipeline-harness';

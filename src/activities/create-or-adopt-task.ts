@@ -24,6 +24,8 @@ export interface TaskHandle {
   taskName: string;
   adopted: boolean;
   requestId?: string;
+  /** When the service created an adopted task (its list CreationTime); unknown for one created now. */
+  createdAt?: string;
 }
 
 /** How long to keep looking for a task that an earlier attempt may have created but the list does not show. */
@@ -52,7 +54,7 @@ export async function createOrAdoptTask(
       const existing = await findTaskByName(api, input, mayExist ? lag : undefined);
       if (existing) {
         log.info('Adopted existing task', { taskName: input.taskName, taskId: existing.taskId, attempt });
-        return { taskId: existing.taskId, taskName: input.taskName, adopted: true };
+        return { taskId: existing.taskId, taskName: input.taskName, adopted: true, createdAt: existing.creationTime };
       }
 
       const created = await api.createTask(input.params);

@@ -8,7 +8,7 @@ import { withHeartbeats } from './heartbeat';
 import { notifyPipelineEvent } from './notify';
 import { pollTask } from './poll-task';
 import { deleteUnfinishedTask, readFailureLogs } from './task-cleanup';
-import { validateRequest } from './validate-request';
+import { validateInput } from './validate-input';
 
 /** What the activities need from the outside world; tests hand in local or real parts. */
 export interface ActivityDependencies {
@@ -26,7 +26,7 @@ const failureLogLines = 20;
  */
 export function createActivities(deps: ActivityDependencies) {
   return {
-    validateRequest,
+    validateInput,
     checkDatasets: (request: Parameters<typeof checkDatasets>[1]) => checkDatasets(deps.api, request),
     createOrAdoptTask: (input: CreateOrAdoptInput) => createOrAdoptTask(deps.api, input, deps.listLag),
     /** For cleanup after a cancel during the create: the task may exist although no answer said so. */

@@ -1,5 +1,5 @@
 import type { Client, WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
-import { validateCreateTaskRequest } from '../request';
+import { validatePipelineInput } from '../pipeline/pipeline-input';
 import type { PipelineInput, PipelineResult } from '../pipeline/types';
 import { defaultTaskQueue } from '../task-queue';
 
@@ -12,7 +12,7 @@ export interface StartPipelineOptions {
 }
 
 /**
- * Starts a fine-tune pipeline after validating its request locally, so a caller hears about bad input at
+ * Starts a fine-tune pipeline after validating its input locally, so a caller hears about bad input at
  * once and no workflow is started for it. A second start with the same workflow id while the first runs
  * attaches to it instead of starting another.
  */
@@ -20,7 +20,7 @@ export async function startFineTunePipeline(
   client: Client,
   options: StartPipelineOptions,
 ): Promise<WorkflowHandleWithFirstExecutionRunId<(input: PipelineInput) => Promise<PipelineResult>>> {
-  validateCreateTaskRequest(options.input.request);
+  validatePipelineInput(options.input);
   return client.workflow.start<(input: PipelineInput) => Promise<PipelineResult>>('fineTunePipeline', {
     workflowId: options.workflowId,
     taskQueue: options.taskQueue ?? defaultTaskQueue,

@@ -30,7 +30,11 @@ const workerEnvironment = z.object({
   POLARDB_LIST_POLL_MS: positiveInt.default(10_000),
   /** Task-queue-wide rate of PolarDB activities (each makes one to three calls); see README. */
   POLARDB_API_ACTIVITIES_PER_SECOND: z.coerce.number().positive().default(5),
-  PIPELINE_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  PIPELINE_WEBHOOK_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    // Credentials in the URL would be logged with every error; sign with PIPELINE_WEBHOOK_SECRET instead.
+    .refine((url) => !/^[a-z]+:\/\/[^/]*@/i.test(url), 'must not contain a user name or password')
+    .optional(),
   PIPELINE_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   PIPELINE_WEBHOOK_TIMEOUT_MS: positiveInt.default(10_000),
 });

@@ -57,10 +57,8 @@ export async function postWebhook(options: WebhookOptions, event: PipelineEvent,
       signal: AbortSignal.timeout(options.timeoutMs),
     });
   } catch (error) {
-    throw new WebhookDeliveryError(
-      `Webhook not reachable: ${error instanceof Error ? error.message : 'unknown'}`,
-      true,
-    );
+    // The fetch error quotes the URL, which may carry a token in its query: name only the cause.
+    throw new WebhookDeliveryError(`Webhook not reachable (${causeOf(error)})`, true);
   }
   // Drain the body so the connection can be reused; its content is not ours to log.
   await response.arrayBuffer().catch(() => undefined);
@@ -68,4 +66,10 @@ export async function postWebhook(options: WebhookOptions, event: PipelineEvent,
     const retryable = response.status >= 500 || response.status === 429;
     throw new WebhookDeliveryError(`Webhook answered HTTP ${response.status}`, retryable);
   }
+}
+
+function causeOf(error: unknown): string {
+  if (error instanceof Error && error.name === 'TimeoutError') return 'timed out';
+  const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
+  return typeof cause?.code === 'string' ? cause.code : 'connection failed';
 }

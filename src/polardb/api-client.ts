@@ -98,13 +98,18 @@ export class PolarDbApiClient {
     const code = httpStatus !== undefined && typeof failure.code === 'string' ? failure.code : undefined;
     const data = isRecord(failure.data) ? failure.data : {};
     const requestId = typeof data.RequestId === 'string' ? data.RequestId : undefined;
-    const verdict = classifyApiFailure(code, httpStatus);
+    // No credential could be had at all: a configuration problem that no retry will fix.
+    const verdict = isMissingCredentials(failure, httpStatus)
+      ? ({ kind: 'CredentialsUnavailable', retryable: false, ambiguous: false } as const)
+      : classifyApiFailure(code, httpStatus);
     const raw = error instanceof Error ? error.message : String(error);
 
     let describe =
-      httpStatus === undefined
-        ? `${action} got no usable answer (${transportCause(error)}): ${raw}`
-        : `${action} failed with ${code ?? 'no code'} (HTTP ${httpStatus}): ${raw}`;
+      verdict.kind === 'CredentialsUnavailable'
+        ? `${action} not sent: no Alibaba Cloud credentials could be found (${raw.split('\n')[0] ?? ''})`
+        : httpStatus === undefined
+          ? `${action} got no usable answer (${transportCause(error)}): ${raw}`
+          : `${action} failed with ${code ?? 'no code'} (HTTP ${httpStatus}): ${raw}`;
     if (verdict.kind === 'ClockSkew') {
       const baseUrl = `${this.options.protocol}://${this.options.endpoint}/`;
       describe += `; ${describeClockSkew(new Date(), await readServerClock(baseUrl, this.options.connectTimeoutMs))}`;
@@ -141,6 +146,12 @@ function operation(action: string): Params {
     reqBodyType: 'formData',
     bodyType: 'json',
   });
+}
+
+function isMissingCredentials(failure: Record<string, unknown>, httpStatus: number | undefined): boolean {
+  if (httpStatus !== undefined) return false;
+  const message = typeof failure.message === 'string' ? failure.message : '';
+  return failure.code === 'InvalidCredentials' || /unable to get credentials/i.test(message);
 }
 
 function transportCause(error: unknown): string {

@@ -17,6 +17,7 @@ export type ApiFailureKind =
   | 'ClusterBusy'
   | 'ClockSkew'
   | 'CredentialsExpired'
+  | 'CredentialsUnavailable'
   | 'ResponseTooLarge'
   | 'Unknown';
 

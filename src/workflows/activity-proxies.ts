@@ -34,9 +34,10 @@ export function pipelineActivities() {
     retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '2 minutes' },
   });
 
+  // A webhook gets a few quick tries; one that stays down is reported as `notified: false`, not waited on.
   const notifications = proxyActivities<PipelineActivities>({
     startToCloseTimeout: '30 seconds',
-    retry: { initialInterval: '5 seconds', maximumAttempts: 5 },
+    retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumAttempts: 4 },
   });
 
   return { local, reads, creates, notifications };

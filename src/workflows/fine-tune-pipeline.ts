@@ -18,7 +18,7 @@ import type { PipelineActivityStubs } from './activity-proxies';
 import { cleanUpAfterCancel } from './cancel-cleanup';
 import type { CleanupTarget } from './cancel-cleanup';
 import { progressQuery } from './definitions';
-import { defaultPolling, waitForTask } from './wait-for-task';
+import { waitForTask } from './wait-for-task';
 
 /**
  * One model-operator task from request to result: validate, check datasets, create (or adopt) the task,
@@ -38,7 +38,9 @@ export async function fineTunePipeline(input: PipelineInput): Promise<PipelineRe
   };
   enter('validating');
 
-  const target: CleanupTarget = { keepTask: input.keepTaskOnCancel === true };
+  // Until the input is validated only this flag is trusted (and only as "do not notify").
+  const quiet = (input as PipelineInput | null | undefined)?.notify === false;
+  const target: CleanupTarget = { keepTask: (input as PipelineInput | null | undefined)?.keepTaskOnCancel === true };
   const result: PipelineResult = {
     workflowId,
     taskId: '',
@@ -51,7 +53,8 @@ export async function fineTunePipeline(input: PipelineInput): Promise<PipelineRe
   };
 
   try {
-    const request = await stubs.local.validateRequest(input.request);
+    const { request, polling, notify: notifyWanted, keepTaskOnCancel } = await stubs.local.validateInput(input);
+    target.keepTask = keepTaskOnCancel;
     const clusterId = request.params.DBClusterId ?? '';
     const taskName = request.params.TaskName ?? taskNameForWorkflow(workflowId);
     Object.assign(target, { clusterId, kubeType: request.params.KubeType ?? '', taskName });
@@ -73,12 +76,12 @@ export async function fineTunePipeline(input: PipelineInput): Promise<PipelineRe
     progress.taskId = task.taskId;
     Object.assign(result, { taskId: task.taskId, adopted: task.adopted });
     result.requestIds.create = task.requestId;
-    result.timings.taskCreatedAt = new Date().toISOString();
+    result.timings.taskCreatedAt = task.createdAt ?? new Date().toISOString();
     upsertSearchAttributes([{ key: searchAttributeKeys.taskId, value: task.taskId }]);
 
     enter('waiting-for-task');
     const since = startedAt.toISOString();
-    const final = await waitForTask(stubs, task.taskId, since, { ...defaultPolling, ...input.polling }, progress);
+    const final = await waitForTask(stubs, task.taskId, since, polling, progress);
     Object.assign(result, { taskStatus: final.state.status, modelPath: final.state.modelPath });
     result.training = progress.training;
     result.requestIds.lastStatus = final.state.requestId;
@@ -94,7 +97,7 @@ export async function fineTunePipeline(input: PipelineInput): Promise<PipelineRe
 
     enter('notifying');
     finish(result, startedAt);
-    result.notified = await notify(stubs, input, eventOf(result, 'pipeline.completed', target.clusterId));
+    result.notified = notifyWanted && (await notify(stubs, eventOf(result, 'pipeline.completed', target.clusterId)));
     enter('completed');
     log.info('Pipeline completed', {
       clusterId,
@@ -104,17 +107,14 @@ export async function fineTunePipeline(input: PipelineInput): Promise<PipelineRe
     });
     return result;
   } catch (error) {
-    if (isCancellation(error)) return cancelled(stubs, input, target, progress, result, startedAt, enter);
+    if (isCancellation(error)) return cancelled(stubs, quiet, target, progress, result, startedAt, enter);
 
     enter('failed');
     const failure = describeFailure(error);
     log.error('Pipeline failed', { clusterId: target.clusterId, taskId: progress.taskId, failureType: failure.type });
     finish(result, startedAt);
     const notice = { type: failure.type, message: failure.message };
-    await notify(stubs, input, { ...eventOf(result, 'pipeline.failed', target.clusterId), failure: notice }).catch(
-      (notifyError: unknown) =>
-        log.warn('Failure notification not delivered', { workflowId, error: describeFailure(notifyError).message }),
-    );
+    if (!quiet) await notify(stubs, { ...eventOf(result, 'pipeline.failed', target.clusterId), failure: notice });
     // Retryable on purpose: only a retry policy that the caller set on the workflow acts on it, and the
     // next run adopts the task this run created instead of making another.
     throw ApplicationFailure.create({
@@ -129,7 +129,7 @@ export async function fineTunePipeline(input: PipelineInput): Promise<PipelineRe
 
 async function cancelled(
   stubs: PipelineActivityStubs,
-  input: PipelineInput,
+  quiet: boolean,
   target: CleanupTarget,
   progress: PipelineProgress,
   result: PipelineResult,
@@ -143,11 +143,11 @@ async function cancelled(
   result.taskId = progress.taskId ?? '';
   result.taskStatus = progress.taskStatus;
   finish(result, startedAt);
-  await CancellationScope.nonCancellable(async () => {
-    result.notified = await notify(stubs, input, eventOf(result, 'pipeline.cancelled', target.clusterId)).catch(
-      () => false,
+  if (!quiet) {
+    result.notified = await CancellationScope.nonCancellable(() =>
+      notify(stubs, eventOf(result, 'pipeline.cancelled', target.clusterId)),
     );
-  });
+  }
   enter('cancelled');
   log.info('Pipeline cancelled', { clusterId: target.clusterId, taskId: result.taskId, cleanup: result.cleanup });
   return result;
@@ -169,8 +169,18 @@ function finish(result: PipelineResult, startedAt: Date): void {
   result.timings.totalSeconds = Math.round((finishedAt.getTime() - startedAt.getTime()) / 1000);
 }
 
-function notify(stubs: PipelineActivityStubs, input: PipelineInput, event: PipelineEvent): Promise<boolean> {
-  return input.notify === false ? Promise.resolve(false) : stubs.notifications.notifyPipelineEvent(event);
+/**
+ * Delivers an event; a webhook that stays down is logged and reported as `notified: false`, never
+ * allowed to turn a finished pipeline into a failed one.
+ */
+async function notify(stubs: PipelineActivityStubs, event: PipelineEvent): Promise<boolean> {
+  try {
+    return await stubs.notifications.notifyPipelineEvent(event);
+  } catch (error) {
+    if (isCancellation(error)) throw error;
+    log.warn('Pipeline event not delivered', { event: event.event, error: describeFailure(error).message });
+    return false;
+  }
 }
 
 function eventOf(result: PipelineResult, event: PipelineEvent['event'], clusterId: string | undefined): PipelineEvent {

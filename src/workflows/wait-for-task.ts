@@ -4,13 +4,6 @@ import { isUnexpectedStatus, phaseOf } from '../pipeline/task-status';
 import type { PipelineProgress, PollingOptions } from '../pipeline/types';
 import type { PipelineActivityStubs } from './activity-proxies';
 
-/** Production polling: a task runs minutes to hours, so the first read waits 30 s and later ones up to 5 min. */
-export const defaultPolling: Required<PollingOptions> = {
-  initialIntervalSeconds: 30,
-  maxIntervalSeconds: 300,
-  deadlineSeconds: 7 * 24 * 3600,
-};
-
 /**
  * Polls until the task is COMPLETED or FAILED. The wait grows by half each time (with ±20 % jitter, so
  * pipelines started together spread out) up to the ceiling; past the deadline the pipeline stops

@@ -1,0 +1,96 @@
+/**
+ * `npm run histories:record`: runs pipelines into each stage (task created, polling, completed, failed,
+ * cancelled, create answer lost) on a real Temporal server and the emulator, and saves their histories
+ * as replay fixtures in test/fixtures/histories. Re-record only when a workflow change is meant to be
+ * incompatible and is guarded by a patch; the replay test keeps old fixtures working.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import type { PipelineProgress } from '../src/pipeline/types';
+import { progressQuery } from '../src/workflows/definitions';
+import { exampleRequest } from '../test/support/example-request';
+import { fastPolling, startPipelineHarness, uniqueWorkflowId } from '../test/support/pipeline-harness';
+import type { PipelineHarness } from '../test/support/pipeline-harness';
+import { ensureTemporal } from './lib/temporal-dev-server';
+import { terminalLog } from './lib/temporal-log';
+
+const repoRoot = path.resolve(__dirname, '..');
+const fixtureDir = path.join(repoRoot, 'test', 'fixtures', 'histories');
+
+type Handle = Awaited<ReturnType<PipelineHarness['start']>>;
+
+async function main(): Promise<void> {
+  const log = terminalLog('record');
+  const temporal = await ensureTemporal({ stateDir: path.join(repoRoot, '.local', 'record-temporal'), log });
+  const bundlePath = path.join(repoRoot, '.local', 'record-bundle.js');
+  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../src/workflows') });
+  await writeFile(bundlePath, code);
+  process.env.TEMPORAL_TEST_ADDRESS = temporal.address;
+  process.env.WORKFLOW_BUNDLE_PATH = bundlePath;
+
+  const harness = await startPipelineHarness('record', {
+    emulator: { lifecycle: { creatingMs: 300, runningMs: 4_000 } },
+  });
+  try {
+    await mkdir(fixtureDir, { recursive: true });
+    const start = (name: string) =>
+      harness.start(uniqueWorkflowId(`fixture-${name}`), { request: exampleRequest(), polling: fastPolling });
+
+    // Holding the first status read keeps the pipeline just past its create while the history is saved.
+    harness.emulator.faults.add({ kind: 'delay', action: 'DescribeAIDBClusterTaskAttribute', ms: 2_000 });
+    const created = await start('created');
+    await until(created, (progress) => progress.taskId !== undefined && progress.statusReads === 0);
+    await save('task-created', created);
+
+    const polling = await start('polling');
+    await until(polling, (progress) => progress.statusReads >= 4);
+    await save('polling', polling);
+
+    const completed = await start('completed');
+    await completed.result();
+    await save('completed', completed);
+
+    harness.emulator.faults.add({ kind: 'fail-task', action: 'CreateAIDBClusterTask', message: 'CUDA out of memory' });
+    const failed = await start('failed');
+    await failed.result().catch(() => undefined);
+    await save('remote-failed', failed);
+
+    const cancelled = await start('cancelled');
+    await until(cancelled, (progress) => progress.statusReads >= 2);
+    await cancelled.cancel();
+    await cancelled.result();
+    await save('cancelled', cancelled);
+
+    harness.emulator.faults.add({ kind: 'drop-after-create', action: 'CreateAIDBClusterTask' });
+    const lost = await start('lost-create');
+    await lost.result();
+    await save('create-answer-lost', lost);
+  } finally {
+    await harness.close();
+    await temporal.stop();
+  }
+}
+
+async function until(handle: Handle, ready: (progress: PipelineProgress) => boolean): Promise<void> {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    if (ready(await handle.query(progressQuery))) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`${handle.workflowId} never reached the stage to record`);
+}
+
+async function save(name: string, handle: Handle): Promise<void> {
+  const history = await handle.fetchHistory();
+  await writeFile(path.join(fixtureDir, `${name}.json`), `${historyToJSON(history)}\n`);
+  console.log(`[record] ${name}: ${history.events?.length ?? 0} events`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(`[record] failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);
