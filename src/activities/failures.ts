@@ -1,8 +1,16 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { PolarDbApiError } from '../polardb/errors';
 
-/** Throttling answers get a longer pause than the default backoff, so many pipelines back off together. */
-const throttledRetryDelay = '20 seconds';
+/**
+ * Throttling answers get a longer pause than the default backoff, so many pipelines back off together.
+ * Process-wide because flow control is per account, not per pipeline; set once by `createActivities`.
+ */
+let throttledRetryDelayMs = 20_000;
+
+/** Sets the pause after a throttled call (worker configuration `POLARDB_THROTTLED_RETRY_DELAY_MS`). */
+export function setThrottledRetryDelay(ms: number): void {
+  throttledRetryDelayMs = ms;
+}
 
 /**
  * Turns whatever an activity caught into the failure Temporal records: classified API errors keep
@@ -16,7 +24,7 @@ export function toActivityFailure(error: unknown): Error {
       message: error.message,
       type: error.verdict.kind,
       nonRetryable: !error.verdict.retryable,
-      nextRetryDelay: error.verdict.kind === 'Throttled' ? throttledRetryDelay : undefined,
+      nextRetryDelay: error.verdict.kind === 'Throttled' ? throttledRetryDelayMs : undefined,
       details: [{ action: error.action, code: error.code, httpStatus: error.httpStatus, requestId: error.requestId }],
     });
   }

@@ -3,7 +3,7 @@ import type { WebhookOptions } from '../notify/webhook';
 import { checkDatasets } from './check-datasets';
 import { createOrAdoptTask, findTaskByName } from './create-or-adopt-task';
 import type { CreateOrAdoptInput, ListLagOptions } from './create-or-adopt-task';
-import { asActivity } from './failures';
+import { asActivity, setThrottledRetryDelay } from './failures';
 import { withHeartbeats } from './heartbeat';
 import { notifyPipelineEvent } from './notify';
 import { pollTask } from './poll-task';
@@ -15,6 +15,8 @@ export interface ActivityDependencies {
   api: PolarDbTaskApi;
   webhook?: WebhookOptions;
   listLag: ListLagOptions;
+  /** Pause before retrying a throttled call; default 20 s. */
+  throttledRetryDelayMs?: number;
 }
 
 /** Log lines kept with a failed task's report. */
@@ -25,6 +27,7 @@ const failureLogLines = 20;
  * worker's API task queue, whose rate limit keeps all pipelines together under the account's limit.
  */
 export function createActivities(deps: ActivityDependencies) {
+  if (deps.throttledRetryDelayMs !== undefined) setThrottledRetryDelay(deps.throttledRetryDelayMs);
   return {
     validateInput,
     checkDatasets: (request: Parameters<typeof checkDatasets>[1]) => checkDatasets(deps.api, request),

@@ -28,6 +28,8 @@ const workerEnvironment = z.object({
   /** How long a retried create keeps re-reading the task list before it may create again. */
   POLARDB_LIST_SETTLE_MS: z.coerce.number().int().nonnegative().default(60_000),
   POLARDB_LIST_POLL_MS: positiveInt.default(10_000),
+  /** Pause before retrying a call the service throttled (Throttling.*). */
+  POLARDB_THROTTLED_RETRY_DELAY_MS: positiveInt.default(20_000),
   /** Task-queue-wide rate of PolarDB activities (each makes one to three calls); see README. */
   POLARDB_API_ACTIVITIES_PER_SECOND: z.coerce.number().positive().default(5),
   PIPELINE_WEBHOOK_URL: z

@@ -27,5 +27,6 @@ export function activityDependenciesFrom(config: WorkerConfig, credentials?: () 
         }
       : undefined,
     listLag: { settleMs: config.POLARDB_LIST_SETTLE_MS, pollMs: config.POLARDB_LIST_POLL_MS },
+    throttledRetryDelayMs: config.POLARDB_THROTTLED_RETRY_DELAY_MS,
   };
 }
