@@ -2,6 +2,8 @@ import Credential, { Config as CredentialConfig } from '@alicloud/credentials';
 import { DEMO_CLUSTER_ID, startEmulator } from '../emulator';
 import type { FaultSpec, RunningEmulator } from '../emulator';
 import type { ApiFailureVerdict } from '../src/polardb/errors';
+import { validateCreateTaskRequest } from '../src/request';
+import { exampleRequest } from './support/example-request';
 import { failureOf, productClient, staticKey } from './support/product-client';
 
 const listTasks = 'DescribeAIDBClusterTasks';
@@ -138,6 +140,30 @@ describe('contract: how each failure is classified', () => {
     expect(failure.code).toBe('InvalidDBClusterId.NotFound');
     expect(failure.httpStatus).toBe(404);
     expect(failure.verdict).toEqual(permanent('NotFound'));
+  });
+
+  it.each<[string, FaultSpec]>([
+    ['the connection drops after the create', { kind: 'drop-after-create' }],
+    ['the create answer is held past the read timeout', { kind: 'hold-after-create', ms: 4_000 }],
+  ])('a create whose answer is lost (%s) is ambiguous: the task exists', async (_name, fault) => {
+    emulator.faults.add(fault);
+    const { api } = productClient(emulator);
+    const request = validateCreateTaskRequest({ ...exampleRequest(), TaskName: `ambiguous-${fault.kind}` });
+
+    const failure = await failureOf(() => api.createTask(request.params));
+
+    expect(failure.verdict).toEqual(retryableAmbiguous('Transport'));
+    expect(emulator.tasks().filter((task) => task.taskName === `ambiguous-${fault.kind}`)).toHaveLength(1);
+  });
+
+  it('an invalid parameter value is a permanent InvalidRequest', async () => {
+    const request = validateCreateTaskRequest(exampleRequest());
+    const failure = await failureOf(() =>
+      productClient(emulator).client.call('CreateAIDBClusterTask', { ...request.params, ModelSource: 'borrowed' }),
+    );
+
+    expect(failure.code).toBe('InvalidParameter');
+    expect(failure.verdict).toEqual(permanent('InvalidRequest'));
   });
 
   it('a missing parameter is a permanent InvalidRequest naming the parameter', async () => {
