@@ -54,4 +54,34 @@ describe('a pipeline started with a bad request', () => {
     expect(cause.message).toContain('pds-2zetrain000001');
     expect(harness.emulator.requestLog().filter((entry) => entry.action === 'CreateAIDBClusterTask')).toHaveLength(0);
   });
+
+  it.each([
+    [
+      'an evaluation dataset as DatasetPath',
+      { DatasetPath: 'pds-2zeeval0000001' },
+      'is of type eval, expected train',
+    ],
+    [
+      'an sft dataset for a grpo run',
+      { DatasetPath: 'pds-2zesft00000001' },
+      'training mode sft, but train_mode is grpo',
+    ],
+    ['a dataset that does not exist', { DatasetPath: 'pds-2zenothere00001' }, 'not found or has no files'],
+  ])('fails with DatasetCheckFailed for %s and creates nothing', async (_case, change, reason) => {
+    const request = exampleRequest();
+    const handle = await harness.start(uniqueWorkflowId('dataset'), {
+      request: { ...request, ...change },
+      polling: fastPolling,
+    });
+
+    const failure = await handle.result().then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    const cause = (failure as WorkflowFailedError).cause as ApplicationFailure;
+    expect(cause.type).toBe('DatasetCheckFailed');
+    expect(cause.message).toContain(reason);
+    expect(cause.message).toContain(change.DatasetPath);
+    expect(harness.emulator.requestLog({ action: 'CreateAIDBClusterTask' })).toHaveLength(0);
+  });
 });

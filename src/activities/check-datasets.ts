@@ -48,7 +48,7 @@ function datasetProblem(
   if (files.length === 0) return 'not found or has no files';
 
   const wrongType = files.find((file) => file.datasetType !== role);
-  if (wrongType) return `is a ${wrongType.datasetType || 'untyped'} dataset, expected ${role}`;
+  if (wrongType) return `is of type ${wrongType.datasetType || '(none)'}, expected ${role}`;
 
   const trainMode = request.runningParameter.trainMode;
   if (role === 'train' && trainMode) {
