@@ -1,19 +1,13 @@
 process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED = 'true';
 process.env.ALIBABA_CLOUD_CLI_PROFILE_DISABLED = 'true';
 
-import { DEMO_CLUSTER_ID, DEMO_TRAIN_DATASET_ID, FaultSpecError, startEmulator } from '../emulator';
+import { FaultSpecError, startEmulator } from '../emulator';
+import { demoCreateParams, demoListParams } from '../emulator/testing/demo-params';
 import { callAction, failureOf, officialClient } from '../emulator/testing/official-client';
 import type { RunningEmulator } from '../emulator';
 
-const createParams = {
-  DBClusterId: DEMO_CLUSTER_ID,
-  ModelSource: 'public',
-  ModelName: 'Qwen3-8B',
-  KubeType: 'aitrain',
-  DatasetPath: DEMO_TRAIN_DATASET_ID,
-  RunningParameter: '{"train_mode":"grpo"}',
-};
-const listParams = { RelativeDBClusterId: DEMO_CLUSTER_ID, KubeType: 'aitrain' };
+const createParams = demoCreateParams;
+const listParams = demoListParams;
 
 /** Polls `condition` (at most 5 s) for effects that happen after the client has given up. */
 async function waitFor(condition: () => boolean): Promise<void> {

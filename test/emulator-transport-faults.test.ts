@@ -1,20 +1,14 @@
 process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED = 'true';
 process.env.ALIBABA_CLOUD_CLI_PROFILE_DISABLED = 'true';
 
-import { DEMO_CLUSTER_ID, DEMO_TRAIN_DATASET_ID, startEmulator } from '../emulator';
+import { startEmulator } from '../emulator';
 import { sendV3 } from '../emulator/testing/hand-signed';
+import { demoCreateParams, demoListParams } from '../emulator/testing/demo-params';
 import { callAction, failureOf, officialClient } from '../emulator/testing/official-client';
 import type { RunningEmulator } from '../emulator';
 
-const createParams = {
-  DBClusterId: DEMO_CLUSTER_ID,
-  ModelSource: 'public',
-  ModelName: 'Qwen3-8B',
-  KubeType: 'aitrain',
-  DatasetPath: DEMO_TRAIN_DATASET_ID,
-  RunningParameter: '{"train_mode":"grpo"}',
-};
-const listParams = { RelativeDBClusterId: DEMO_CLUSTER_ID, KubeType: 'aitrain' };
+const createParams = demoCreateParams;
+const listParams = demoListParams;
 
 describe('faults on the wire', () => {
   let emulator: RunningEmulator;
