@@ -29,7 +29,8 @@ const repoRoot = path.resolve(__dirname, '..');
 const taskQueue = 'polardb-ai-demo';
 
 async function main(): Promise<void> {
-  Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
+  // The demo narrates itself; the worker speaks only when something is wrong.
+  Runtime.install({ logger: new DefaultLogger('ERROR'), shutdownSignals: [] });
   const say = (line: string) => console.log(`[demo] ${line}`);
   const stops: (() => Promise<void>)[] = [];
   const stopAll = async () => {
@@ -110,6 +111,10 @@ async function main(): Promise<void> {
     const watching = watchProgress(handle, say);
     const result = await handle.result();
     watching.stop();
+    const final = await handle.query(progressQuery);
+    say(
+      `stage=${final.stage} task=${final.taskId ?? '-'} status=${final.taskStatus ?? '-'} after ${final.statusReads} status reads`,
+    );
     say(`Result:\n${JSON.stringify(result, null, 2)}`);
   } finally {
     await stopAll();
