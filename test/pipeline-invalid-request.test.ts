@@ -56,11 +56,7 @@ describe('a pipeline started with a bad request', () => {
   });
 
   it.each([
-    [
-      'an evaluation dataset as DatasetPath',
-      { DatasetPath: 'pds-2zeeval0000001' },
-      'is of type eval, expected train',
-    ],
+    ['an evaluation dataset as DatasetPath', { DatasetPath: 'pds-2zeeval0000001' }, 'is of type eval, expected train'],
     [
       'an sft dataset for a grpo run',
       { DatasetPath: 'pds-2zesft00000001' },
