@@ -113,6 +113,13 @@ describe('contract: how each failure is classified', () => {
     expect(failure.action).toBe(listTasks);
   });
 
+  it('an answer slower than the connect timeout but within the read timeout is awaited', async () => {
+    emulator.faults.add({ kind: 'delay', action: listTasks, ms: 1_500 });
+    const { api } = productClient(emulator, { connectTimeoutMs: 500, readTimeoutMs: 3_000 });
+
+    await expect(api.listTasks(DEMO_CLUSTER_ID, 'aitrain')).resolves.toBeInstanceOf(Array);
+  });
+
   it('a wrong secret is a permanent AuthFailed whose message carries no string-to-sign', async () => {
     const { api } = productClient(emulator, { credentials: staticKey(undefined, 'NotTheSecret0123456789abcdefghij') });
 

@@ -70,7 +70,7 @@ export class PolarDbApiClient {
         regionId: this.options.regionId,
         credential: this.credential,
         readTimeout: this.options.readTimeoutMs,
-        connectTimeout: this.options.connectTimeoutMs,
+        connectTimeout: socketTimeoutMs(this.options),
       }),
     );
   }
@@ -83,7 +83,7 @@ export class PolarDbApiClient {
     const runtime = new RuntimeOptions({
       autoretry: false,
       readTimeout: this.options.readTimeoutMs,
-      connectTimeout: this.options.connectTimeoutMs,
+      connectTimeout: socketTimeoutMs(this.options),
     });
     const answer = (await this.client.callApi(operation(action), request, runtime)) as { body?: unknown };
     if (!isRecord(answer.body)) throw new SyntaxError('The answer was not a JSON object');
@@ -132,6 +132,16 @@ export class PolarDbApiClient {
       return [];
     }
   }
+}
+
+/**
+ * The HTTP layer under the official client hands its connect timeout to Node as the socket's idle
+ * timeout, which also runs while the server works on the answer: a connect timeout shorter than the
+ * read timeout would cut every slow answer at the connect timeout. So the connect timeout given to the
+ * library is never shorter than the read timeout.
+ */
+function socketTimeoutMs(options: PolarDbConnectionOptions): number {
+  return Math.max(options.connectTimeoutMs, options.readTimeoutMs);
 }
 
 function operation(action: string): Params {
