@@ -50,6 +50,8 @@ export async function createOrAdoptTask(
   return withHeartbeats(() =>
     asActivity(async () => {
       const attempt = Context.current().info.attempt;
+      // TODO(create-retries): an attempt that failed before its create (throttled list, 5xx) also makes the next
+      // one wait out the settle window; telling the two apart needs the create outcome outside this activity.
       const mayExist = attempt > 1 || input.earlierRunMayHaveCreated === true;
       const existing = await findTaskByName(api, input, mayExist ? lag : undefined);
       if (existing) {
