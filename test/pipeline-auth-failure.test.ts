@@ -1,5 +1,4 @@
-import { WorkflowFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { pipelineFailure } from './support/pipeline-failure';
 import { exampleRequest } from './support/example-request';
 import { capturedLogText } from './support/captured-logs';
 import { historyBytes } from './support/history-text';
@@ -20,13 +19,7 @@ describe('a worker whose AccessKey secret is wrong', () => {
   it('fails the pipeline at once with a non-retryable AuthFailed and records no secret', async () => {
     const handle = await harness.start(uniqueWorkflowId('auth'), { request: exampleRequest(), polling: fastPolling });
 
-    const failure = await handle.result().then(
-      () => undefined,
-      (error: unknown) => error,
-    );
-    expect(failure).toBeInstanceOf(WorkflowFailedError);
-    const cause = (failure as WorkflowFailedError).cause as ApplicationFailure;
-    expect(cause).toBeInstanceOf(ApplicationFailure);
+    const cause = await pipelineFailure(handle.result());
     expect(cause.type).toBe('AuthFailed');
     expect(cause.message).toContain('SignatureDoesNotMatch');
 

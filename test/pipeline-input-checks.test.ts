@@ -1,5 +1,4 @@
-import type { WorkflowFailedError } from '@temporalio/client';
-import type { ApplicationFailure } from '@temporalio/common';
+import { pipelineFailure } from './support/pipeline-failure';
 import { exampleRequest } from './support/example-request';
 import { fastPolling, startPipelineHarness, uniqueWorkflowId } from './support/pipeline-harness';
 import type { PipelineHarness } from './support/pipeline-harness';
@@ -20,10 +19,7 @@ describe('a pipeline started with bad options', () => {
       taskQueue: harness.taskQueue,
       args: [input],
     });
-    return handle.result().then(
-      () => undefined,
-      (error: unknown) => (error as WorkflowFailedError).cause as ApplicationFailure | undefined,
-    );
+    return pipelineFailure(handle.result());
   };
 
   it('refuses polling options that would misbehave after the create', async () => {
@@ -32,18 +28,18 @@ describe('a pipeline started with bad options', () => {
       polling: { initialIntervalSeconds: -5, deadlineSeconds: 'abc', bogus: 1 },
     });
 
-    expect(cause?.type).toBe('InvalidRequest');
-    expect(cause?.message).toContain('polling.initialIntervalSeconds');
-    expect(cause?.message).toContain('polling.deadlineSeconds');
-    expect(cause?.message).toContain('unknown option(s) bogus');
+    expect(cause.type).toBe('InvalidRequest');
+    expect(cause.message).toContain('polling.initialIntervalSeconds');
+    expect(cause.message).toContain('polling.deadlineSeconds');
+    expect(cause.message).toContain('unknown option(s) bogus');
     expect(harness.emulator.requestLog()).toHaveLength(0);
   });
 
   it('fails a null input as InvalidRequest instead of stalling', async () => {
     const cause = await failureOf(null);
 
-    expect(cause?.type).toBe('InvalidRequest');
-    expect(cause?.message).toContain('request: ');
+    expect(cause.type).toBe('InvalidRequest');
+    expect(cause.message).toContain('request: ');
     expect(harness.emulator.requestLog()).toHaveLength(0);
   });
 });

@@ -1,5 +1,4 @@
-import { WorkflowFailedError } from '@temporalio/client';
-import type { ApplicationFailure } from '@temporalio/common';
+import { pipelineFailure } from './support/pipeline-failure';
 import { exampleRequest } from './support/example-request';
 import { fastPolling, startPipelineHarness, uniqueWorkflowId } from './support/pipeline-harness';
 import type { PipelineHarness } from './support/pipeline-harness';
@@ -23,12 +22,7 @@ describe('a pipeline started with a bad request', () => {
       polling: fastPolling,
     });
 
-    const failure = await handle.result().then(
-      () => undefined,
-      (error: unknown) => error,
-    );
-    expect(failure).toBeInstanceOf(WorkflowFailedError);
-    const cause = (failure as WorkflowFailedError).cause as ApplicationFailure;
+    const cause = await pipelineFailure(handle.result());
     expect(cause.type).toBe('InvalidRequest');
     expect(cause.message).toContain('RunningParameter.gpu_memory_utilization');
     expect(harness.emulator.requestLog()).toHaveLength(0);
@@ -44,11 +38,7 @@ describe('a pipeline started with a bad request', () => {
       polling: fastPolling,
     });
 
-    const failure = await handle.result().then(
-      () => undefined,
-      (error: unknown) => error,
-    );
-    const cause = (failure as WorkflowFailedError).cause as ApplicationFailure;
+    const cause = await pipelineFailure(handle.result());
     expect(cause.type).toBe('DatasetCheckFailed');
     expect(cause.message).toContain('missing-file.jsonl');
     expect(cause.message).toContain('pds-2zetrain000001');
@@ -70,11 +60,7 @@ describe('a pipeline started with a bad request', () => {
       polling: fastPolling,
     });
 
-    const failure = await handle.result().then(
-      () => undefined,
-      (error: unknown) => error,
-    );
-    const cause = (failure as WorkflowFailedError).cause as ApplicationFailure;
+    const cause = await pipelineFailure(handle.result());
     expect(cause.type).toBe('DatasetCheckFailed');
     expect(cause.message).toContain(reason);
     expect(cause.message).toContain(change.DatasetPath);

@@ -1,5 +1,4 @@
-import { WorkflowFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { pipelineFailure } from './support/pipeline-failure';
 import { exampleRequest } from './support/example-request';
 import { fastPolling, startPipelineHarness, uniqueWorkflowId } from './support/pipeline-harness';
 import type { PipelineHarness } from './support/pipeline-harness';
@@ -20,22 +19,16 @@ describe('a remote task that ends FAILED', () => {
       polling: fastPolling,
     });
 
-    const failure = await handle.result().then(
-      () => undefined,
-      (error: unknown) => error,
-    );
-    expect(failure).toBeInstanceOf(WorkflowFailedError);
-    const cause = (failure as WorkflowFailedError).cause;
-    expect(cause).toBeInstanceOf(ApplicationFailure);
-    expect((cause as ApplicationFailure).type).toBe('RemoteTaskFailed');
+    const cause = await pipelineFailure(handle.result());
+    expect(cause.type).toBe('RemoteTaskFailed');
 
     const [task] = harness.emulator.tasks();
     expect(task?.status).toBe('FAILED');
-    expect(cause?.message).toContain(task?.taskId);
-    expect(cause?.message).toContain('ended FAILED');
+    expect(cause.message).toContain(task?.taskId);
+    expect(cause.message).toContain('ended FAILED');
     // The last log lines of the task travel with the failure, so the reason is visible without the console.
-    expect(cause?.message).toContain('CUDA out of memory');
-    const details = (cause as ApplicationFailure).details?.[0] as { logTail?: string[] };
+    expect(cause.message).toContain('CUDA out of memory');
+    const details = cause.details?.[0] as { logTail?: string[] };
     expect(details.logTail?.some((line) => line.includes('CUDA out of memory'))).toBe(true);
   });
 });

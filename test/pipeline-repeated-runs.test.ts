@@ -1,5 +1,4 @@
-import type { WorkflowFailedError } from '@temporalio/client';
-import type { ApplicationFailure } from '@temporalio/common';
+import { pipelineFailure } from './support/pipeline-failure';
 import { exampleRequest } from './support/example-request';
 import { fastPolling, startPipelineHarness, uniqueWorkflowId } from './support/pipeline-harness';
 import type { PipelineHarness } from './support/pipeline-harness';
@@ -15,11 +14,7 @@ describe('a pipeline that runs again', () => {
   afterAll(() => harness.close());
 
   const tasksNamed = (name: string) => harness.emulator.tasks().filter((task) => task.taskName === name);
-  const failureType = async (promise: Promise<unknown>) =>
-    promise.then(
-      () => 'succeeded',
-      (error: unknown) => ((error as WorkflowFailedError).cause as ApplicationFailure | undefined)?.type,
-    );
+  const failureType = async (promise: Promise<unknown>) => (await pipelineFailure(promise)).type;
 
   it('adopts its task after a reset to the first workflow task', async () => {
     const workflowId = uniqueWorkflowId('reset');
