@@ -23,7 +23,9 @@ async function main(): Promise<void> {
   const client = await Connection.connect(connectionOptions).catch((error: unknown) => {
     throw new WorkerStartError(`Cannot reach Temporal at ${config.TEMPORAL_ADDRESS}: ${messageOf(error)}`);
   });
-  await assertSearchAttributesRegistered(client, config.TEMPORAL_NAMESPACE);
+  await assertSearchAttributesRegistered(client, config.TEMPORAL_NAMESPACE).catch((error: unknown) => {
+    throw new WorkerStartError(messageOf(error));
+  });
   await client.close();
 
   const connection = await NativeConnection.connect(connectionOptions);

@@ -1,4 +1,5 @@
 import { startWebhookReceiver } from '../scripts/lib/webhook-receiver';
+import { signWebhook } from '../src/notify/webhook';
 import { progressQuery } from '../src/workflows/definitions';
 import { exampleRequest } from './support/example-request';
 import { fastPolling, startPipelineHarness, uniqueWorkflowId } from './support/pipeline-harness';
@@ -48,7 +49,9 @@ describe('a fine-tune pipeline on a real Temporal server against the emulator', 
 
     const delivered = events.find((event) => (event.body as { workflowId?: string }).workflowId === workflowId);
     expect(delivered?.body).toMatchObject({ event: 'pipeline.completed', taskId: result.taskId, status: 'COMPLETED' });
-    expect(String(delivered?.headers['x-pipeline-signature'])).toMatch(/^sha256=[0-9a-f]{64}$/);
+    const timestamp = String(delivered?.headers['x-pipeline-timestamp']);
+    const expected = signWebhook('webhook-secret-for-tests-0001', timestamp, JSON.stringify(delivered?.body));
+    expect(delivered?.headers['x-pipeline-signature']).toBe(`sha256=${expected}`);
   });
 
   it('sends the caller’s RunningParameter text unchanged', async () => {

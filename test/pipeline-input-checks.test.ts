@@ -35,6 +35,14 @@ describe('a pipeline started with bad options', () => {
     expect(harness.emulator.requestLog()).toHaveLength(0);
   });
 
+  it('refuses a request for another region than the worker serves', async () => {
+    const cause = await failureOf({ request: { ...exampleRequest(), RegionId: 'cn-hangzhou' } });
+
+    expect(cause.type).toBe('InvalidRequest');
+    expect(cause.message).toContain('request.RegionId: is cn-hangzhou, but this worker serves cn-beijing');
+    expect(harness.emulator.requestLog()).toHaveLength(0);
+  });
+
   it('fails a null input as InvalidRequest instead of stalling', async () => {
     const cause = await failureOf(null);
 

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
+import { installCapturingRuntime } from './support/captured-logs';
 import { workflowBundle } from './setup/temporal';
 
 const fixtureDir = path.join(__dirname, 'fixtures', 'histories');
@@ -12,6 +13,8 @@ const fixtures = readdirSync(fixtureDir).filter((file) => file.endsWith('.json')
  * released workflow's command sequence fails here unless it is guarded by a patch.
  */
 describe('replaying saved pipeline histories', () => {
+  beforeAll(() => installCapturingRuntime());
+
   it('has a fixture for every stage worth protecting', () => {
     expect(fixtures.sort()).toEqual(
       [

@@ -33,4 +33,18 @@ describe('the worker configuration', () => {
       expect((error as Error).message).not.toContain(secret);
     }
   });
+
+  it('keeps the read timeout under the API activities’ own timeout and reads only decimal milliseconds', () => {
+    expect(() => loadWorkerConfig({ ...minimal, POLARDB_READ_TIMEOUT_MS: '3000000000' })).toThrow(
+      /POLARDB_READ_TIMEOUT_MS: must be at most 60000 \(the API activities time out at 90 s\)/,
+    );
+    expect(() => loadWorkerConfig({ ...minimal, POLARDB_CONNECT_TIMEOUT_MS: '0x10' })).toThrow(
+      /POLARDB_CONNECT_TIMEOUT_MS: must be a whole number of milliseconds/,
+    );
+    expect(() => loadWorkerConfig({ ...minimal, POLARDB_ENDPOINT: '127.0.0.1:99999' })).toThrow(/port above 65535/);
+  });
+
+  it('reads an empty variable as not set', () => {
+    expect(loadWorkerConfig({ ...minimal, PIPELINE_WEBHOOK_URL: '' }).PIPELINE_WEBHOOK_URL).toBeUndefined();
+  });
 });

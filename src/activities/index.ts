@@ -13,6 +13,8 @@ import { validateInput } from './validate-input';
 /** What the activities need from the outside world; tests hand in local or real parts. */
 export interface ActivityDependencies {
   api: PolarDbTaskApi;
+  /** The region every call goes to; requests for another region are refused up front. */
+  regionId: string;
   webhook?: WebhookOptions;
   listLag: ListLagOptions;
   /** Pause before retrying a throttled call; default 20 s. */
@@ -29,7 +31,7 @@ const failureLogLines = 20;
 export function createActivities(deps: ActivityDependencies) {
   if (deps.throttledRetryDelayMs !== undefined) setThrottledRetryDelay(deps.throttledRetryDelayMs);
   return {
-    validateInput,
+    validateInput: (input: unknown) => validateInput(input, deps.regionId),
     checkDatasets: (request: Parameters<typeof checkDatasets>[1]) => checkDatasets(deps.api, request),
     createOrAdoptTask: (input: CreateOrAdoptInput) => createOrAdoptTask(deps.api, input, deps.listLag),
     /** For cleanup after a cancel during the create: the task may exist although no answer said so. */

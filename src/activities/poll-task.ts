@@ -12,7 +12,7 @@ export interface TaskPoll {
 }
 
 /**
- * Reads the task's status (DescribeAIDBClusterTaskAttribute) and, while it runs, its newest training
+ * Reads the task's status (DescribeAIDBClusterTaskAttribute) and, unless it failed, its newest training
  * metric (DescribeAIDBClusterTaskMetrics) since `sinceIso`. Progress is best effort: a failed metrics
  * read never fails the poll. A task that no longer exists is `TaskVanished`, non-retryable.
  */
@@ -31,7 +31,8 @@ export async function pollTask(api: PolarDbTaskApi, taskId: string, sinceIso: st
       }
       throw toActivityFailure(error);
     }
-    if (phaseOf(state.status) !== 'running') return { state };
+    // A failed task has no progress worth reading; a completed one gets its final point.
+    if (phaseOf(state.status) === 'failed') return { state };
 
     try {
       const progress = await api.latestProgress(taskId, { start: new Date(sinceIso), end: new Date() });

@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { defaultTaskQueue } from '../task-queue';
 
 const booleanFlag = z.enum(['true', 'false']).transform((value) => value === 'true');
-const positiveInt = z.coerce.number().int().positive();
+/** Whole milliseconds in decimal digits: `z.coerce` would also read '0x10' or '1e3' as numbers. */
+const milliseconds = (max = Number.MAX_SAFE_INTEGER, why = '') =>
+  z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number of milliseconds')
+    .transform(Number)
+    .pipe(z.number().int().positive().max(max, `must be at most ${max}${why}`));
 
 /**
  * Everything the worker reads from the environment, checked at start-up. Credentials are not here:
@@ -18,27 +24,38 @@ const workerEnvironment = z.object({
   TEMPORAL_TLS: booleanFlag.default(false),
   POLARDB_ENDPOINT: z
     .string({ error: 'is required: host[:port] of the PolarDB OpenAPI, e.g. polardb.aliyuncs.com' })
-    .regex(/^[A-Za-z0-9.-]+(:\d{1,5})?$/, 'must be host[:port] without scheme or path'),
+    .regex(/^[A-Za-z0-9][A-Za-z0-9.-]*(:\d{1,5})?$/, 'must be host[:port] without scheme or path')
+    .refine((endpoint) => Number(endpoint.split(':')[1] ?? 443) <= 65_535, 'has a port above 65535'),
   POLARDB_PROTOCOL: z.enum(['https', 'http']).default('https'),
   POLARDB_REGION_ID: z
     .string({ error: 'is required, e.g. cn-beijing' })
     .regex(/^[a-z0-9-]+$/, 'must look like cn-beijing'),
-  POLARDB_READ_TIMEOUT_MS: positiveInt.default(30_000),
-  POLARDB_CONNECT_TIMEOUT_MS: positiveInt.default(5_000),
+  // Below the 90 s start-to-close timeout of the API activities, so a hung call always ends before a retry.
+  POLARDB_READ_TIMEOUT_MS: milliseconds(60_000, ' (the API activities time out at 90 s)').default(30_000),
+  POLARDB_CONNECT_TIMEOUT_MS: milliseconds(60_000).default(5_000),
   /** How long a retried create keeps re-reading the task list before it may create again. */
-  POLARDB_LIST_SETTLE_MS: z.coerce.number().int().nonnegative().default(60_000),
-  POLARDB_LIST_POLL_MS: positiveInt.default(10_000),
+  POLARDB_LIST_SETTLE_MS: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number of milliseconds')
+    .transform(Number)
+    .default(60_000),
+  POLARDB_LIST_POLL_MS: milliseconds().default(10_000),
   /** Pause before retrying a call the service throttled (Throttling.*). */
-  POLARDB_THROTTLED_RETRY_DELAY_MS: positiveInt.default(20_000),
+  POLARDB_THROTTLED_RETRY_DELAY_MS: milliseconds().default(20_000),
   /** Task-queue-wide rate of PolarDB activities (each makes one to three calls); see README. */
-  POLARDB_API_ACTIVITIES_PER_SECOND: z.coerce.number().positive().default(5),
+  POLARDB_API_ACTIVITIES_PER_SECOND: z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, 'must be a positive number')
+    .transform(Number)
+    .pipe(z.number().positive())
+    .default(5),
   PIPELINE_WEBHOOK_URL: z
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
     // Credentials in the URL would be logged with every error; sign with PIPELINE_WEBHOOK_SECRET instead.
     .refine((url) => !/^[a-z]+:\/\/[^/]*@/i.test(url), 'must not contain a user name or password')
     .optional(),
   PIPELINE_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
-  PIPELINE_WEBHOOK_TIMEOUT_MS: positiveInt.default(10_000),
+  PIPELINE_WEBHOOK_TIMEOUT_MS: milliseconds().default(10_000),
 });
 
 /** The worker's validated settings. */
@@ -51,7 +68,9 @@ export class WorkerConfigError extends Error {
 
 /** Reads and validates the worker's environment, or throws one error naming every bad variable. */
 export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
-  const parsed = workerEnvironment.safeParse(env);
+  // An empty value (common in compose files) means "not set".
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = workerEnvironment.safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new WorkerConfigError(`Invalid worker configuration:\n${lines.join('\n')}`);

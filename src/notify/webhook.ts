@@ -34,9 +34,15 @@ export class WebhookDeliveryError extends Error {
   }
 }
 
+/** Hex HMAC-SHA256 of `<timestamp>.<body>`: what `X-Pipeline-Signature` carries after `sha256=`. */
+export function signWebhook(secret: string, timestamp: string, body: string): string {
+  return createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
+}
+
 /**
- * Posts one event as JSON. With a secret, `X-Pipeline-Signature: sha256=<hex HMAC of the body>` lets the
- * receiver check the sender; `X-Pipeline-Event-Id` lets it drop a repeat after a retried delivery.
+ * Posts one event as JSON. With a secret, `X-Pipeline-Signature: sha256=<hex HMAC of "<timestamp>.<body>">`
+ * and `X-Pipeline-Timestamp` (Unix seconds) let the receiver check the sender and the age of the post;
+ * `X-Pipeline-Event-Id` lets it drop a repeat after a retried delivery.
  */
 export async function postWebhook(options: WebhookOptions, event: PipelineEvent, eventId: string): Promise<void> {
   const body = JSON.stringify(event);
@@ -45,7 +51,10 @@ export async function postWebhook(options: WebhookOptions, event: PipelineEvent,
     'x-pipeline-event-id': eventId,
   };
   if (options.secret) {
-    headers['x-pipeline-signature'] = `sha256=${createHmac('sha256', options.secret).update(body).digest('hex')}`;
+    // The timestamp is signed with the body, so a receiver can refuse a captured post replayed later.
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    headers['x-pipeline-timestamp'] = timestamp;
+    headers['x-pipeline-signature'] = `sha256=${signWebhook(options.secret, timestamp, body)}`;
   }
 
   let response: Response;

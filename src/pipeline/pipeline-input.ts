@@ -19,7 +19,7 @@ const pollingSchema = z
     maxIntervalSeconds: seconds(3600).optional(),
     deadlineSeconds: seconds(90 * 24 * 3600).optional(),
   })
-  .refine((polling) => (polling.maxIntervalSeconds ?? 300) >= (polling.initialIntervalSeconds ?? 30), {
+  .refine((polling) => (polling.maxIntervalSeconds ?? Infinity) >= (polling.initialIntervalSeconds ?? 0), {
     message: 'maxIntervalSeconds must not be smaller than initialIntervalSeconds',
     path: ['maxIntervalSeconds'],
   });
@@ -71,8 +71,19 @@ export function validatePipelineInput(input: unknown): ValidatedPipelineInput {
   if (issues.length > 0 || !options.success || !request) throw new InvalidRequestError(issues);
   return {
     request,
-    polling: { ...defaultPolling, ...options.data.polling },
+    polling: withDefaults(options.data.polling),
     notify: options.data.notify ?? true,
     keepTaskOnCancel: options.data.keepTaskOnCancel ?? false,
+  };
+}
+
+/** Fills polling defaults; a first interval above the default ceiling raises the ceiling to it. */
+function withDefaults(polling: PollingOptions | undefined): Required<PollingOptions> {
+  const initialIntervalSeconds = polling?.initialIntervalSeconds ?? defaultPolling.initialIntervalSeconds;
+  return {
+    initialIntervalSeconds,
+    maxIntervalSeconds:
+      polling?.maxIntervalSeconds ?? Math.max(defaultPolling.maxIntervalSeconds, initialIntervalSeconds),
+    deadlineSeconds: polling?.deadlineSeconds ?? defaultPolling.deadlineSeconds,
   };
 }

@@ -19,6 +19,7 @@ export function activityDependenciesFrom(config: WorkerConfig, credentials?: () 
   });
   return {
     api: new PolarDbTaskApi(client),
+    regionId: config.POLARDB_REGION_ID,
     webhook: config.PIPELINE_WEBHOOK_URL
       ? {
           url: config.PIPELINE_WEBHOOK_URL,

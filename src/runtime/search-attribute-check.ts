@@ -6,7 +6,14 @@ import { pipelineSearchAttributes } from '../search-attributes';
  * pipeline would start and then stall on its first workflow task, which is far harder to diagnose.
  */
 export async function assertSearchAttributesRegistered(connection: Connection, namespace: string): Promise<void> {
-  const registered = await connection.operatorService.listSearchAttributes({ namespace });
+  const registered = await connection.operatorService.listSearchAttributes({ namespace }).catch((error: unknown) => {
+    const text = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      /NOT_FOUND/.test(text)
+        ? `Namespace ${namespace} does not exist on this Temporal server; create it or set TEMPORAL_NAMESPACE`
+        : `Cannot read the search attributes of namespace ${namespace}: ${text}`,
+    );
+  });
   const known = new Set(Object.keys(registered.customAttributes ?? {}));
   const missing = Object.keys(pipelineSearchAttributes).filter((name) => !known.has(name));
   if (missing.length > 0) {

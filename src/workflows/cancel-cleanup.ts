@@ -36,8 +36,10 @@ export function cleanUpAfterCancel(
     }
     if (!taskId || !target.clusterId) return 'not-created';
 
-    const { outcome } = await stubs.reads.deleteUnfinishedTask(taskId, target.clusterId);
-    log.info('Cleaned up after cancel', { taskId, clusterId: target.clusterId, outcome });
+    const { outcome, status } = await stubs.reads.deleteUnfinishedTask(taskId, target.clusterId);
+    // The status read just before the delete is fresher than the last poll's.
+    if (status !== undefined) progress.taskStatus = status;
+    log.info('Cleaned up after cancel', { taskId, clusterId: target.clusterId, outcome, status });
     return outcome;
   });
 }
