@@ -13,12 +13,9 @@ import { apiError } from '../emulator/errors/api-error';
 import type { ApiError } from '../emulator/errors/api-error';
 import type { HeaderValues } from '../emulator/signature/v3';
 import type { NonceLedger, SignedRequest, VerifierDeps } from '../emulator/signature/verify';
+import { date, keyId, nonce, secret, vectorC } from './support/signature-vectors';
 
 /** Spec §11.4: the common inputs of every vector. */
-const keyId = 'LTAI5tEmulatorTestKey01';
-const secret = 'EmulatorTestSecret0123456789abcd';
-const date = '2026-01-15T08:00:00Z';
-const nonce = '3c5e8a1f0b2d4e6f8a9b0c1d2e3f4a5b';
 const emptyHash = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
 function headers(action: string, extra: Record<string, string> = {}): HeaderValues {
@@ -120,26 +117,6 @@ const vectorB = {
   ].join('\n'),
   stringToSign: 'ACS3-HMAC-SHA256\nc41d0a6aee342ccb7b276b13914dc5ba6f001e14b5bd79034940dd5e0c067716',
   signature: '5b499cc29d19a5682bdb1caded1a1755483c669bf7bc8c3c5604a3aa3fc4714b',
-};
-
-/** Vector C: V2 HMAC-SHA1, the parameters of vector B without a token, signing parameters in the query. */
-const vectorC = {
-  params: new Map([
-    ['RegionId', 'cn-beijing'],
-    ['RelativeDBClusterId', 'pc-2ze88abc'],
-    ['KubeType', 'aitrain'],
-    ['Action', 'DescribeAIDBClusterTasks'],
-    ['Format', 'json'],
-    ['Version', '2017-08-01'],
-    ['Timestamp', date],
-    ['SignatureNonce', nonce],
-    ['SignatureMethod', 'HMAC-SHA1'],
-    ['SignatureVersion', '1.0'],
-    ['AccessKeyId', keyId],
-  ]),
-  stringToSign:
-    'POST&%2F&AccessKeyId%3DLTAI5tEmulatorTestKey01%26Action%3DDescribeAIDBClusterTasks%26Format%3Djson%26KubeType%3Daitrain%26RegionId%3Dcn-beijing%26RelativeDBClusterId%3Dpc-2ze88abc%26SignatureMethod%3DHMAC-SHA1%26SignatureNonce%3D3c5e8a1f0b2d4e6f8a9b0c1d2e3f4a5b%26SignatureVersion%3D1.0%26Timestamp%3D2026-01-15T08%253A00%253A00Z%26Version%3D2017-08-01',
-  signature: '7ZHqDwrbGsceU/Pmwnd4yT3iADk=',
 };
 
 describe('V3 canonicalisation against the spec test vectors', () => {

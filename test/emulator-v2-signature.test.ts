@@ -9,29 +9,7 @@ import { callAction, failureOf, officialClient } from '../emulator/testing/offic
 import type { RunningEmulator } from '../emulator';
 import type { ApiError } from '../emulator/errors/api-error';
 import type { NonceLedger, VerifierDeps } from '../emulator/signature/verify';
-
-/** Spec §11.4 vector C: the common inputs, the parameters of vector B without a token, HMAC-SHA1. */
-const keyId = 'LTAI5tEmulatorTestKey01';
-const secret = 'EmulatorTestSecret0123456789abcd';
-const date = '2026-01-15T08:00:00Z';
-const vectorC = {
-  params: new Map([
-    ['RegionId', 'cn-beijing'],
-    ['RelativeDBClusterId', 'pc-2ze88abc'],
-    ['KubeType', 'aitrain'],
-    ['Action', 'DescribeAIDBClusterTasks'],
-    ['Format', 'json'],
-    ['Version', '2017-08-01'],
-    ['Timestamp', date],
-    ['SignatureNonce', '3c5e8a1f0b2d4e6f8a9b0c1d2e3f4a5b'],
-    ['SignatureMethod', 'HMAC-SHA1'],
-    ['SignatureVersion', '1.0'],
-    ['AccessKeyId', keyId],
-  ]),
-  stringToSign:
-    'POST&%2F&AccessKeyId%3DLTAI5tEmulatorTestKey01%26Action%3DDescribeAIDBClusterTasks%26Format%3Djson%26KubeType%3Daitrain%26RegionId%3Dcn-beijing%26RelativeDBClusterId%3Dpc-2ze88abc%26SignatureMethod%3DHMAC-SHA1%26SignatureNonce%3D3c5e8a1f0b2d4e6f8a9b0c1d2e3f4a5b%26SignatureVersion%3D1.0%26Timestamp%3D2026-01-15T08%253A00%253A00Z%26Version%3D2017-08-01',
-  signature: '7ZHqDwrbGsceU/Pmwnd4yT3iADk=',
-};
+import { date, keyId, secret, vectorC } from './support/signature-vectors';
 
 describe('the V2 verifier on vector C', () => {
   const nonces = (): NonceLedger => {
