@@ -25,7 +25,15 @@ export function toActivityFailure(error: unknown): Error {
       type: error.verdict.kind,
       nonRetryable: !error.verdict.retryable,
       nextRetryDelay: error.verdict.kind === 'Throttled' ? throttledRetryDelayMs : undefined,
-      details: [{ action: error.action, code: error.code, httpStatus: error.httpStatus, requestId: error.requestId }],
+      details: [
+        {
+          action: error.action,
+          code: error.code,
+          httpStatus: error.httpStatus,
+          requestId: error.requestId,
+          ambiguous: error.verdict.ambiguous,
+        },
+      ],
     });
   }
   return error instanceof Error ? error : new Error(String(error));

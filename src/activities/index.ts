@@ -1,10 +1,9 @@
 import type { PolarDbTaskApi } from '../polardb/task-api';
 import type { WebhookOptions } from '../notify/webhook';
 import { checkDatasets } from './check-datasets';
-import { createOrAdoptTask, findTaskByName } from './create-or-adopt-task';
-import type { CreateOrAdoptInput, ListLagOptions } from './create-or-adopt-task';
-import { asActivity, setThrottledRetryDelay } from './failures';
-import { withHeartbeats } from './heartbeat';
+import { createTask, findTask } from './create-or-adopt-task';
+import type { ListLagOptions, TaskLookup } from './create-or-adopt-task';
+import { setThrottledRetryDelay } from './failures';
 import { notifyPipelineEvent } from './notify';
 import { pollTask } from './poll-task';
 import { deleteUnfinishedTask, readFailureLogs } from './task-cleanup';
@@ -33,10 +32,8 @@ export function createActivities(deps: ActivityDependencies) {
   return {
     validateInput: (input: unknown) => validateInput(input, deps.regionId),
     checkDatasets: (request: Parameters<typeof checkDatasets>[1]) => checkDatasets(deps.api, request),
-    createOrAdoptTask: (input: CreateOrAdoptInput) => createOrAdoptTask(deps.api, input, deps.listLag),
-    /** For cleanup after a cancel during the create: the task may exist although no answer said so. */
-    findTask: async (input: Pick<CreateOrAdoptInput, 'clusterId' | 'kubeType' | 'taskName'>) =>
-      withHeartbeats(() => asActivity(() => findTaskByName(deps.api, input, deps.listLag))),
+    findTask: (lookup: TaskLookup) => findTask(deps.api, lookup, deps.listLag),
+    createTask: (params: Record<string, string>) => createTask(deps.api, params),
     pollTask: (taskId: string, sinceIso: string) => pollTask(deps.api, taskId, sinceIso),
     readFailureLogs: (taskId: string, sinceIso: string) => readFailureLogs(deps.api, taskId, sinceIso, failureLogLines),
     deleteUnfinishedTask: (taskId: string, clusterId: string) => deleteUnfinishedTask(deps.api, taskId, clusterId),

@@ -25,7 +25,7 @@ export function pipelineActivities() {
     retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute' },
   });
 
-  // The create re-reads the task list before every attempt, so retrying it can never make a second task.
+  // Looking for the task may wait out the list's lag (a minute by default), so it gets a longer timeout.
   const creates = proxyActivities<PipelineActivities>({
     taskQueue: apiTaskQueue,
     startToCloseTimeout: '5 minutes',
@@ -34,13 +34,21 @@ export function pipelineActivities() {
     retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '2 minutes' },
   });
 
+  // One attempt only: the workflow repeats a create itself, after looking for the task again.
+  const createOnce = proxyActivities<PipelineActivities>({
+    taskQueue: apiTaskQueue,
+    startToCloseTimeout: '90 seconds',
+    heartbeatTimeout: '20 seconds',
+    retry: { maximumAttempts: 1 },
+  });
+
   // A webhook gets a few quick tries; one that stays down is reported as `notified: false`, not waited on.
   const notifications = proxyActivities<PipelineActivities>({
     startToCloseTimeout: '30 seconds',
     retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumAttempts: 4 },
   });
 
-  return { local, reads, creates, notifications };
+  return { local, reads, creates, createOnce, notifications };
 }
 
 export type PipelineActivityStubs = ReturnType<typeof pipelineActivities>;

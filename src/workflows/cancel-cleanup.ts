@@ -30,6 +30,7 @@ export function cleanUpAfterCancel(
         clusterId: target.clusterId,
         kubeType: target.kubeType ?? '',
         taskName: target.taskName,
+        mayExist: true,
       });
       taskId = found?.taskId;
       progress.taskId = taskId;

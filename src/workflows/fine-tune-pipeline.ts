@@ -17,6 +17,7 @@ import { pipelineActivities } from './activity-proxies';
 import type { PipelineActivityStubs } from './activity-proxies';
 import { cleanUpAfterCancel } from './cancel-cleanup';
 import type { CleanupTarget } from './cancel-cleanup';
+import { createOrAdoptTask } from './create-or-adopt';
 import { progressQuery } from './definitions';
 import { waitForTask } from './wait-for-task';
 
@@ -66,13 +67,12 @@ export async function fineTunePipeline(input: PipelineInput): Promise<PipelineRe
     await stubs.reads.checkDatasets(request);
 
     enter('creating-task');
-    const task = await stubs.creates.createOrAdoptTask({
-      clusterId,
-      kubeType: target.kubeType ?? '',
-      taskName,
-      params: { ...request.params, TaskName: taskName },
-      earlierRunMayHaveCreated: isLaterRun(),
-    });
+    const task = await createOrAdoptTask(
+      stubs,
+      { clusterId, kubeType: target.kubeType ?? '', taskName },
+      { ...request.params, TaskName: taskName },
+      isLaterRun(),
+    );
     progress.taskId = task.taskId;
     Object.assign(result, { taskId: task.taskId, adopted: task.adopted });
     result.requestIds.create = task.requestId;
