@@ -1,6 +1,7 @@
 import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { startFineTunePipeline } from '../src/client/start-pipeline';
 import { InvalidRequestError } from '../src/request';
+import { testTemporalAddress } from './setup/temporal';
 import { exampleRequest } from './support/example-request';
 import { uniqueWorkflowId } from './support/pipeline-harness';
 
@@ -9,7 +10,7 @@ describe('starting a pipeline from another service', () => {
   let client: Client;
 
   beforeAll(async () => {
-    connection = await Connection.connect({ address: process.env.TEMPORAL_TEST_ADDRESS });
+    connection = await Connection.connect({ address: testTemporalAddress() });
     client = new Client({ connection });
   });
 

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, startEmulator } from '../emulator';
 import type { RunningEmulator } from '../emulator';
+import { testTemporalAddress } from './setup/temporal';
 
 const repoRoot = path.resolve(__dirname, '..');
 const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
@@ -59,7 +60,7 @@ describe('the worker process', () => {
   it('starts against the test server and stops cleanly on SIGTERM, without printing the secret', async () => {
     const exit = await runWorker(
       {
-        TEMPORAL_ADDRESS: process.env.TEMPORAL_TEST_ADDRESS ?? '',
+        TEMPORAL_ADDRESS: testTemporalAddress(),
         TEMPORAL_TASK_QUEUE: `worker-process-${process.pid}`,
         POLARDB_ENDPOINT: emulator.endpoint,
         POLARDB_PROTOCOL: 'http',

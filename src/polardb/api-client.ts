@@ -3,6 +3,7 @@ import OpenApiUtil from '@alicloud/openapi-util';
 import { RuntimeOptions } from '@alicloud/tea-util';
 import Credential from '@alicloud/credentials';
 import { classifyApiFailure, PolarDbApiError } from './errors';
+import { isRecord } from './response-fields';
 import { scrubSecrets } from './scrub';
 import { describeClockSkew, readServerClock } from './server-clock';
 
@@ -169,8 +170,4 @@ function transportCause(error: unknown): string {
   if (isRecord(error) && error.name === 'RequestTimeoutError') return 'timed out';
   if (isRecord(error) && typeof error.code === 'string') return error.code;
   return 'transport failure';
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
 }

@@ -19,11 +19,16 @@ export interface TestConnection {
 
 /** Connects to the Temporal server that the global set-up started (or found at TEMPORAL_ADDRESS). */
 export async function testConnection(): Promise<TestConnection> {
-  const address = fromSetup(testEnvNames.address);
+  const address = testTemporalAddress();
   const namespace = process.env[testEnvNames.namespace] ?? 'default';
   const nativeConnection = await NativeConnection.connect({ address });
   const client = new Client({ connection: nativeConnection, namespace });
   return { nativeConnection, client, namespace, close: () => nativeConnection.close() };
+}
+
+/** `host:port` of the run's Temporal server. */
+export function testTemporalAddress(): string {
+  return fromSetup(testEnvNames.address);
 }
 
 /** The workflow bundle built once per run; pass it as `Worker.create({ workflowBundle })`. */

@@ -9,6 +9,7 @@ import { loadWorkerConfig } from '../../src/config/worker-config';
 import type { PipelineInput, PipelineResult } from '../../src/pipeline/types';
 import { activityDependenciesFrom } from '../../src/runtime/activity-dependencies';
 import { createPipelineWorker } from '../../src/runtime/create-worker';
+import { testTemporalAddress, workflowBundle } from '../setup/temporal';
 import { installCapturingRuntime } from './captured-logs';
 
 // The emulator is the only target: the credential chain must never reach the metadata address.
@@ -41,7 +42,7 @@ let queueCounter = 0;
 /** Starts an emulator over HTTP on loopback and a worker that talks to it through the official client. */
 export async function startPipelineHarness(name: string, options: HarnessOptions = {}): Promise<PipelineHarness> {
   installCapturingRuntime();
-  const address = requiredEnv('TEMPORAL_TEST_ADDRESS');
+  const address = testTemporalAddress();
   const emulator = await startEmulator({
     port: 0,
     lifecycle: { creatingMs: 300, runningMs: 1_200 },
@@ -76,7 +77,7 @@ export async function startPipelineHarness(name: string, options: HarnessOptions
     taskQueue,
     activities: createActivities(activityDependenciesFrom(config, credentials)),
     apiActivitiesPerSecond: config.POLARDB_API_ACTIVITIES_PER_SECOND,
-    workflowBundle: { codePath: requiredEnv('WORKFLOW_BUNDLE_PATH') },
+    workflowBundle: workflowBundle(),
   });
   const running = worker.run();
 
@@ -109,10 +110,4 @@ export const fastPolling = { initialIntervalSeconds: 0.2, maxIntervalSeconds: 0.
 /** A unique workflow id for one test case. */
 export function uniqueWorkflowId(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-}
-
-function requiredEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run tests through jest so the global set-up starts Temporal`);
-  return value;
 }
