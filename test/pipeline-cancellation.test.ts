@@ -9,11 +9,13 @@ async function waitForProgress(
   handle: Awaited<ReturnType<PipelineHarness['start']>>,
   ready: (progress: PipelineProgress) => boolean,
 ): Promise<void> {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    if (ready(await handle.query(progressQuery))) return;
+  let progress: PipelineProgress | undefined;
+  for (let attempt = 0; attempt < 600; attempt++) {
+    progress = await handle.query(progressQuery);
+    if (ready(progress)) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error('The pipeline never reached the expected progress');
+  throw new Error(`The pipeline never reached the expected progress; it last reported ${JSON.stringify(progress)}`);
 }
 
 describe('cancelling a pipeline', () => {
@@ -89,13 +91,17 @@ describe('cancelling a pipeline whose task has just finished', () => {
 
   it('does not delete the finished task', async () => {
     const workflowId = uniqueWorkflowId('cancel-finished');
-    // A long poll interval: the task completes while the pipeline sleeps, then the cancel arrives.
+    // The task is held running until the pipeline has read its status once; then it is let go and completes
+    // while the pipeline sleeps through a long poll interval, and only then does the cancel arrive. Holding it
+    // makes the order certain however slowly the machine runs.
+    harness.emulator.faults.add({ kind: 'hang-task', action: 'CreateAIDBClusterTask', state: 'ACTIVATION' });
     const handle = await harness.start(workflowId, {
       request: exampleRequest(),
       polling: { initialIntervalSeconds: 600, maxIntervalSeconds: 600, deadlineSeconds: 3600 },
     });
     await waitForProgress(handle, (progress) => progress.stage === 'waiting-for-task' && progress.statusReads === 1);
-    await waitForProgressOfTask(harness, workflowId);
+    harness.emulator.faults.clear();
+    await waitForTaskToComplete(harness, workflowId);
 
     await handle.cancel();
     const result = await handle.result();
@@ -106,7 +112,7 @@ describe('cancelling a pipeline whose task has just finished', () => {
   });
 });
 
-async function waitForProgressOfTask(harness: PipelineHarness, taskName: string): Promise<void> {
+async function waitForTaskToComplete(harness: PipelineHarness, taskName: string): Promise<void> {
   for (let attempt = 0; attempt < 100; attempt++) {
     if (harness.emulator.tasks().find((task) => task.taskName === taskName)?.status === 'COMPLETED') return;
     await new Promise((resolve) => setTimeout(resolve, 100));
