@@ -4,7 +4,7 @@ import { RuntimeOptions } from '@alicloud/tea-util';
 import Credential from '@alicloud/credentials';
 import { classifyApiFailure, PolarDbApiError } from './errors';
 import { isRecord } from './response-fields';
-import { scrubSecrets } from './scrub';
+import { redactKnownSecrets, scrubSecrets } from './scrub';
 import { describeClockSkew, readServerClock } from './server-clock';
 
 const apiVersion = '2017-08-01';
@@ -88,7 +88,9 @@ export class PolarDbApiClient {
     });
     const answer = (await this.client.callApi(operation(action), request, runtime)) as { body?: unknown };
     if (!isRecord(answer.body)) throw new SyntaxError('The answer was not a JSON object');
-    const body = answer.body;
+    // Task logs and failure reasons are free text written by the job; whatever a job printed of our
+    // credentials must not travel on into history, logs or notifications.
+    const body = redactKnownSecrets(answer.body, await this.currentSecrets());
     return { body, requestId: typeof body.RequestId === 'string' ? body.RequestId : '' };
   }
 
