@@ -39,6 +39,32 @@ describe('faults on the wire', () => {
     });
   });
 
+  it('answers an over-long request target with a 414 page, performs nothing and logs it', async () => {
+    // The official client puts RunningParameter in the query: 40 KiB of it makes a URL past the 32 KiB limit.
+    const runningParameter = JSON.stringify({ train_mode: 'grpo', note: 'x'.repeat(40 * 1024) });
+    const failure = await failureOf(
+      call('CreateAIDBClusterTask', { ...createParams, TaskName: 'too-long', RunningParameter: runningParameter }),
+    );
+
+    expect(failure.name).toBe('SyntaxError');
+    expect(named('too-long')).toHaveLength(0);
+    expect(emulator.requestLog().at(-1)).toMatchObject({
+      action: 'CreateAIDBClusterTask',
+      outcome: 'uri-too-long',
+      httpStatus: 414,
+    });
+  });
+
+  it('serves a request target above Node’s default head size but under the limit', async () => {
+    const runningParameter = JSON.stringify({ train_mode: 'grpo', note: 'x'.repeat(20 * 1024) });
+    await call('CreateAIDBClusterTask', {
+      ...createParams,
+      TaskName: 'long-but-fine',
+      RunningParameter: runningParameter,
+    });
+    expect(named('long-but-fine')).toHaveLength(1);
+  });
+
   it('server-error-html sends text/html with the chosen status', async () => {
     emulator.faults.add({ kind: 'server-error-html', httpStatus: 504 });
     const answer = await sendV3({

@@ -63,7 +63,7 @@ export function createApiHandler(
         log('ok', 0);
       } else if (served.kind === 'raw') {
         sendRaw(response, served.status, served.contentType, served.text, dated());
-        log('server-error', served.status);
+        log(served.outcome, served.status);
       } else {
         sendJson(response, 200, { RequestId: requestId, ...served.body }, requestId, dated());
         log('ok', 200);

@@ -23,6 +23,13 @@ import type { Sleeper } from './sleeper';
 /** Larger bodies are refused; real action parameters are a few kilobytes at most. */
 const maxBodyBytes = 1024 * 1024;
 
+/**
+ * Longer request targets are refused the way a gateway would, before the service sees them: the official
+ * client puts every parameter in the query, so a huge RunningParameter makes a huge URL. The real limit is
+ * not documented; 32 KiB is below what common gateways accept, which keeps the emulator the stricter one.
+ */
+export const MAX_REQUEST_TARGET_BYTES = 32 * 1024;
+
 /** What the API pipeline needs; assembled once by `startEmulator`. */
 export interface ApiHandlerDeps {
   store: StateStore;
@@ -50,8 +57,8 @@ export type Served =
   | { kind: 'json'; body: Record<string, unknown> }
   /** The action ran, then the socket is to be destroyed without an answer (drop-after-create). */
   | { kind: 'dropped' }
-  /** A 5xx without the API's JSON: an HTML page or an empty body. */
-  | { kind: 'raw'; status: number; contentType?: string; text: string };
+  /** An answer without the API's JSON (an HTML page or an empty body); `outcome` names it in the request log. */
+  | { kind: 'raw'; status: number; contentType?: string; text: string; outcome: 'server-error' | 'uri-too-long' };
 
 /** Where a create's answer carries the id it made, for the request log. */
 const createdIdField: Partial<Record<ServedAction, string>> = {
@@ -90,9 +97,11 @@ function answerInstead(deps: ApiHandlerDeps, action: string, exchange: Exchange)
     const info = errorCodeInfo(fault.code);
     throw new ApiError(fault.code, fault.httpStatus ?? info.httpStatus, fault.message ?? info.message);
   }
-  if (fault.kind === 'server-error-empty') return { kind: 'raw', status: fault.httpStatus ?? 503, text: '' };
+  if (fault.kind === 'server-error-empty') {
+    return { kind: 'raw', status: fault.httpStatus ?? 503, text: '', outcome: 'server-error' };
+  }
   const status = fault.httpStatus ?? 502;
-  return { kind: 'raw', status, contentType: 'text/html', text: gatewayPage(status) };
+  return { kind: 'raw', status, contentType: 'text/html', text: gatewayPage(status), outcome: 'server-error' };
 }
 
 /** Flow control per AccessKey and action (§13): `Throttling.User` with the wait in `x-acs-retry-after` (ms). */
@@ -109,6 +118,9 @@ function throttle(deps: ApiHandlerDeps, accessKeyId: string, action: ServedActio
  * armed faults, runs the action, and says how it ended. Refusals are thrown as {@link ApiError}.
  */
 export async function serve(deps: ApiHandlerDeps, request: IncomingMessage, exchange: Exchange): Promise<Served> {
+  if (Buffer.byteLength(request.url ?? '') > MAX_REQUEST_TARGET_BYTES) {
+    return { kind: 'raw', status: 414, contentType: 'text/html', text: gatewayPage(414), outcome: 'uri-too-long' };
+  }
   if (request.method !== 'POST') throw apiError('UnsupportedHTTPMethod');
   const [path = '', rawQuery = ''] = (request.url ?? '').split(/\?(.*)/s);
   if (path !== '/') throw apiError('InvalidAction.NotFound');

@@ -10,7 +10,8 @@ export interface RequestLogEntry {
   params: Record<string, string>;
   /**
    * `'ok'` when the action was performed, otherwise the error `Code` answered; `'server-error'` for a 5xx without
-   * a code (HTML or empty body) and `'not-served'` when the socket was reset before anything was done.
+   * a code (HTML or empty body), `'uri-too-long'` for the 414 page answered to an over-long request target, and
+   * `'not-served'` when the socket was reset before anything was done.
    */
   outcome: string;
   /** HTTP status answered; 0 when the connection was dropped without an answer. */
