@@ -68,4 +68,40 @@ describe('a pipeline that runs again', () => {
     expect(tasksNamed(workflowId)).toHaveLength(1);
     expect(harness.emulator.requestLog({ action: 'CreateAIDBClusterTask', taskName: workflowId })).toHaveLength(1);
   });
+
+  it('refuses to adopt a task of the same name that runs another model, and creates nothing', async () => {
+    const taskName = uniqueWorkflowId('shared-name');
+    const first = await harness.start(uniqueWorkflowId('name-owner'), {
+      request: { ...exampleRequest(), TaskName: taskName },
+      polling: fastPolling,
+    });
+    await first.result();
+
+    const other = await harness.start(uniqueWorkflowId('name-reuser'), {
+      request: { ...exampleRequest(), TaskName: taskName, ModelName: 'Qwen3-32B' },
+      polling: fastPolling,
+    });
+    const cause = await pipelineFailure(other.result());
+
+    expect(cause.type).toBe('TaskNameConflict');
+    expect(cause.message).toContain(`ModelName is 'Qwen3-8B' where this request asks for 'Qwen3-32B'`);
+    expect(tasksNamed(taskName)).toHaveLength(1);
+    expect(harness.emulator.requestLog({ action: 'CreateAIDBClusterTask', taskName })).toHaveLength(1);
+  });
+
+  it('adopts a task of the same name that runs the same job', async () => {
+    const taskName = uniqueWorkflowId('same-job');
+    await (
+      await harness.start(uniqueWorkflowId('job-a'), {
+        request: { ...exampleRequest(), TaskName: taskName },
+        polling: fastPolling,
+      })
+    ).result();
+    const second = await harness.start(uniqueWorkflowId('job-b'), {
+      request: { ...exampleRequest(), TaskName: taskName },
+      polling: fastPolling,
+    });
+
+    expect(await second.result()).toMatchObject({ adopted: true, taskId: tasksNamed(taskName)[0]?.taskId });
+  });
 });

@@ -3,6 +3,8 @@ import type { ListedTask, PolarDbTaskApi } from '../polardb/task-api';
 import { PolarDbApiError } from '../polardb/errors';
 import { asActivity } from './failures';
 import { withHeartbeats } from './heartbeat';
+import { assertSameJob } from './task-identity';
+import type { TaskIdentity } from './task-identity';
 
 /** Which task a pipeline looks for: its name on its cluster. */
 export interface TaskLookup {
@@ -14,6 +16,8 @@ export interface TaskLookup {
    * pipeline created it): keep re-reading the list for the settle window before answering "none".
    */
   mayExist: boolean;
+  /** What the request runs: a task with the name that runs something else is a conflict, never adopted. */
+  expected?: TaskIdentity;
 }
 
 /** A task found by name, with when the service created it. */
@@ -50,6 +54,7 @@ export async function findTask(
   return withHeartbeats(() =>
     asActivity(async () => {
       const found = await findTaskByName(api, lookup, lookup.mayExist ? lag : undefined);
+      if (found) assertSameJob(found, lookup.expected);
       if (found) log.info('Found the pipeline’s task', { taskName: lookup.taskName, taskId: found.taskId });
       return found ? { taskId: found.taskId, createdAt: found.creationTime } : null;
     }),
@@ -81,7 +86,7 @@ export async function createTask(api: PolarDbTaskApi, params: Record<string, str
  */
 export async function findTaskByName(
   api: PolarDbTaskApi,
-  lookup: Omit<TaskLookup, 'mayExist'>,
+  lookup: Omit<TaskLookup, 'mayExist' | 'expected'>,
   lag: ListLagOptions | undefined,
 ): Promise<ListedTask | undefined> {
   const deadline = Date.now() + (lag?.settleMs ?? 0);
@@ -97,7 +102,7 @@ export async function findTaskByName(
 /** Looks for the name in the list and confirms it on the task itself (the list description is inferred). */
 async function findConfirmed(
   api: PolarDbTaskApi,
-  lookup: Omit<TaskLookup, 'mayExist'>,
+  lookup: Omit<TaskLookup, 'mayExist' | 'expected'>,
 ): Promise<ListedTask | undefined> {
   const tasks = await api.listTasks(lookup.clusterId, lookup.kubeType);
   const candidates = tasks

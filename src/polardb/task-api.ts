@@ -6,6 +6,11 @@ export interface ListedTask {
   taskId: string;
   taskName: string;
   creationTime?: string;
+  /** What the task runs, as the list reports it; compared with a request before the task is adopted. */
+  modelName?: string;
+  modelSource?: string;
+  trainMode?: string;
+  trainType?: string;
 }
 
 /** A task's state as the pipeline needs it from DescribeAIDBClusterTaskAttribute. */
@@ -78,6 +83,10 @@ export class PolarDbTaskApi {
       // Names of other people's tasks are compared, never kept, so no bound applies to them.
       taskName: textField(action, 'Items[].DBNodeDescription', item.DBNodeDescription, Infinity),
       creationTime: optionalTextField(action, 'Items[].CreationTime', item.CreationTime, 64),
+      modelName: optionalTextField(action, 'Items[].ModelName', item.ModelName, Infinity),
+      modelSource: optionalTextField(action, 'Items[].ModelSource', item.ModelSource, Infinity),
+      trainMode: optionalTextField(action, 'Items[].TrainMode', item.TrainMode, Infinity),
+      trainType: optionalTextField(action, 'Items[].TrainType', item.TrainType, Infinity),
     }));
   }
 

@@ -1,5 +1,6 @@
 import { ActivityFailure, ApplicationFailure, TimeoutFailure, log, sleep } from '@temporalio/workflow';
 import { msToNumber } from '@temporalio/common/lib/time';
+import type { TaskLookup } from '../activities/create-or-adopt-task';
 import type { PipelineActivityStubs } from './activity-proxies';
 
 /** The pipeline's task, whether this run created it or found it. */
@@ -25,7 +26,7 @@ const maxPauseMs = 120_000;
  */
 export async function createOrAdoptTask(
   stubs: PipelineActivityStubs,
-  lookup: { clusterId: string; kubeType: string; taskName: string },
+  lookup: Omit<TaskLookup, 'mayExist'>,
   params: Record<string, string>,
   mayExistAtStart: boolean,
 ): Promise<PipelineTask> {

@@ -69,7 +69,17 @@ export async function fineTunePipeline(input: PipelineInput): Promise<PipelineRe
     enter('creating-task');
     const task = await createOrAdoptTask(
       stubs,
-      { clusterId, kubeType: target.kubeType ?? '', taskName },
+      {
+        clusterId,
+        kubeType: target.kubeType ?? '',
+        taskName,
+        expected: {
+          modelName: request.params.ModelName,
+          modelSource: request.params.ModelSource,
+          trainMode: request.runningParameter.trainMode,
+          trainType: request.runningParameter.trainType,
+        },
+      },
       { ...request.params, TaskName: taskName },
       isLaterRun(),
     );
