@@ -41,3 +41,52 @@ describe('a create whose response is lost', () => {
     expect(capturedLogText()).not.toContain('RunningParameter=');
   });
 });
+
+describe('a lost create that surfaces in the list only after the settle window', () => {
+  let harness: PipelineHarness;
+
+  beforeAll(async () => {
+    // The task runs long enough for the late one to show up while the pipeline waits (pause before the next look 5 s, settle window 1 s).
+    harness = await startPipelineHarness('late-duplicate', {
+      emulator: { lifecycle: { creatingMs: 300, runningMs: 20_000 } },
+    });
+  });
+
+  afterAll(() => harness.close());
+
+  it('deletes the second task once it is listed and reports it', async () => {
+    const workflowId = uniqueWorkflowId('late-duplicate');
+    harness.emulator.faults.add({ action: 'CreateAIDBClusterTask', kind: 'drop-after-create' });
+    harness.emulator.faults.add({ action: 'CreateAIDBClusterTask', kind: 'list-lag', ms: 12_000 });
+
+    const handle = await harness.start(workflowId, { request: exampleRequest(), polling: fastPolling });
+    const result = await handle.result();
+
+    const creates = harness.emulator.requestLog({ action: 'CreateAIDBClusterTask', taskName: workflowId });
+    const lostTaskId = creates[0]?.createdId;
+    // The list showed nothing for longer than the settle window, so a second create was sent...
+    expect(creates).toHaveLength(2);
+    expect(lostTaskId).toMatch(/^pm-/);
+    expect(result.taskId).toBe(creates[1]?.createdId);
+    // ...and the first task, once listed, was deleted while the pipeline's own ran on to completion.
+    expect(result).toMatchObject({ status: 'COMPLETED', duplicateTasks: [{ taskId: lostTaskId, cleanup: 'deleted' }] });
+    expect(harness.emulator.tasks().filter((task) => task.taskName === workflowId)).toHaveLength(1);
+    const deletes = harness.emulator.requestLog({ action: 'DeleteAIDBClusterTask' });
+    expect(deletes.map((entry) => entry.params.DBClusterId)).toEqual([lostTaskId]);
+  });
+
+  it('does not watch the list when no create can have been lost', async () => {
+    const workflowId = uniqueWorkflowId('no-watch');
+    const listReads = () => harness.emulator.requestLog({ action: 'DescribeAIDBClusterTasks' }).length;
+    const listReadsBefore = listReads();
+    const handle = await harness.start(workflowId, {
+      request: exampleRequest(),
+      polling: { initialIntervalSeconds: 2, maxIntervalSeconds: 5, deadlineSeconds: 120 },
+    });
+    const result = await handle.result();
+
+    expect(result.duplicateTasks).toBeUndefined();
+    // One list read before the create, none while waiting.
+    expect(listReads() - listReadsBefore).toBe(1);
+  });
+});

@@ -1,6 +1,7 @@
 import type { PolarDbTaskApi } from '../polardb/task-api';
 import type { WebhookOptions } from '../notify/webhook';
 import { checkDatasets } from './check-datasets';
+import type { DuplicateWatch } from './duplicate-watch';
 import { createTask, findTask } from './create-or-adopt-task';
 import type { ListLagOptions, TaskLookup } from './create-or-adopt-task';
 import { setThrottledRetryDelay } from './failures';
@@ -34,7 +35,7 @@ export function createActivities(deps: ActivityDependencies) {
     checkDatasets: (request: Parameters<typeof checkDatasets>[1]) => checkDatasets(deps.api, request),
     findTask: (lookup: TaskLookup) => findTask(deps.api, lookup, deps.listLag),
     createTask: (params: Record<string, string>) => createTask(deps.api, params),
-    pollTask: (taskId: string, sinceIso: string) => pollTask(deps.api, taskId, sinceIso),
+    pollTask: (taskId: string, sinceIso: string, watch?: DuplicateWatch) => pollTask(deps.api, taskId, sinceIso, watch),
     readFailureLogs: (taskId: string, sinceIso: string) => readFailureLogs(deps.api, taskId, sinceIso, failureLogLines),
     deleteUnfinishedTask: (taskId: string, clusterId: string) => deleteUnfinishedTask(deps.api, taskId, clusterId),
     notifyPipelineEvent: (event: Parameters<typeof notifyPipelineEvent>[1]) => notifyPipelineEvent(deps.webhook, event),

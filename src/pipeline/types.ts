@@ -44,6 +44,15 @@ export interface PipelineProgress {
   training?: TrainingProgress;
   /** The last log lines of a task that ended FAILED. */
   failureLogs?: string[];
+  /** Other tasks found carrying the pipeline's name while it waited, and what was done with each. */
+  duplicateTasks?: DuplicateTask[];
+}
+
+/** A task that a lost create answer made in addition to the pipeline's own, found while waiting. */
+export interface DuplicateTask {
+  taskId: string;
+  /** `deleted` unless it had already finished or gone by the time the pipeline acted. */
+  cleanup: 'deleted' | 'already-finished' | 'already-gone';
 }
 
 /** What happened to the remote task when the pipeline was cancelled. */
@@ -64,6 +73,8 @@ export interface PipelineResult {
   taskStatus?: string;
   modelPath?: string;
   training?: TrainingProgress;
+  /** Extra tasks with the pipeline's name that it found and removed; absent when there were none. */
+  duplicateTasks?: DuplicateTask[];
   requestIds: { create?: string; lastStatus?: string };
   timings: { startedAt: string; taskCreatedAt?: string; finishedAt: string; totalSeconds: number };
   notified: boolean;

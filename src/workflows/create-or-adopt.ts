@@ -10,6 +10,11 @@ export interface PipelineTask {
   requestId?: string;
   /** When the service created an adopted task; unknown for one created now. */
   createdAt?: string;
+  /**
+   * A create of this pipeline may have reached the service without its answer (or an earlier run's may
+   * have): another task with the name can still surface in the list, so the wait watches for one.
+   */
+  mayHaveDuplicates: boolean;
 }
 
 /** How long the pipeline keeps trying to create its task before it gives up. */
@@ -35,11 +40,11 @@ export async function createOrAdoptTask(
 
   for (let attempt = 1; ; attempt++) {
     const found = await stubs.creates.findTask({ ...lookup, mayExist });
-    if (found) return { taskId: found.taskId, adopted: true, createdAt: found.createdAt };
+    if (found) return { taskId: found.taskId, adopted: true, createdAt: found.createdAt, mayHaveDuplicates: mayExist };
 
     try {
       const created = await stubs.createOnce.createTask(params);
-      return { taskId: created.taskId, adopted: false, requestId: created.requestId };
+      return { taskId: created.taskId, adopted: false, requestId: created.requestId, mayHaveDuplicates: mayExist };
     } catch (error) {
       const failure = createFailure(error);
       if (!failure.retryable || Date.now() >= giveUpAt) throw error;

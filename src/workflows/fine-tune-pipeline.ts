@@ -91,9 +91,11 @@ export async function fineTunePipeline(input: PipelineInput): Promise<PipelineRe
 
     enter('waiting-for-task');
     const since = startedAt.toISOString();
-    const final = await waitForTask(stubs, task.taskId, since, polling, progress);
+    const watch = task.mayHaveDuplicates ? { clusterId, kubeType: target.kubeType ?? '', taskName } : undefined;
+    const final = await waitForTask(stubs, task.taskId, since, polling, progress, watch);
     Object.assign(result, { taskStatus: final.state.status, modelPath: final.state.modelPath });
     result.training = progress.training;
+    result.duplicateTasks = progress.duplicateTasks;
     result.requestIds.lastStatus = final.state.requestId;
     if (phaseOf(final.state.status) === 'failed') {
       progress.failureLogs = await stubs.reads.readFailureLogs(task.taskId, since);
