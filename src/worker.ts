@@ -3,6 +3,7 @@ import { Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { createActivities } from './activities';
 import { loadWorkerConfig, WorkerConfigError } from './config/worker-config';
+import { webhookSummary } from './config/webhook-summary';
 import { activityDependenciesFrom } from './runtime/activity-dependencies';
 import { createPipelineWorker } from './runtime/create-worker';
 import type { PipelineWorker } from './runtime/create-worker';
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     polardbEndpoint: config.POLARDB_ENDPOINT,
     regionId: config.POLARDB_REGION_ID,
-    webhook: config.PIPELINE_WEBHOOK_URL ? 'configured' : 'off',
+    webhook: webhookSummary(config),
   });
   await worker.run();
   await connection.close();

@@ -1,3 +1,4 @@
+import { webhookSummary } from '../src/config/webhook-summary';
 import { loadWorkerConfig, WorkerConfigError } from '../src/config/worker-config';
 
 const minimal = { POLARDB_ENDPOINT: '127.0.0.1:18080', POLARDB_REGION_ID: 'cn-beijing' };
@@ -41,7 +42,40 @@ describe('the worker configuration', () => {
     expect(() => loadWorkerConfig({ ...minimal, POLARDB_CONNECT_TIMEOUT_MS: '0x10' })).toThrow(
       /POLARDB_CONNECT_TIMEOUT_MS: must be a whole number of milliseconds/,
     );
-    expect(() => loadWorkerConfig({ ...minimal, POLARDB_ENDPOINT: '127.0.0.1:99999' })).toThrow(/port above 65535/);
+  });
+
+  it('refuses namespace and task queue names that are blank or padded with whitespace', () => {
+    expect(() => loadWorkerConfig({ ...minimal, TEMPORAL_TASK_QUEUE: ' ' })).toThrow(
+      /TEMPORAL_TASK_QUEUE: must not be blank \(it is only whitespace\)/,
+    );
+    expect(() => loadWorkerConfig({ ...minimal, TEMPORAL_NAMESPACE: '\t' })).toThrow(
+      /TEMPORAL_NAMESPACE: must not be blank/,
+    );
+    expect(() => loadWorkerConfig({ ...minimal, TEMPORAL_TASK_QUEUE: 'polardb-ai-pipelines ' })).toThrow(
+      /TEMPORAL_TASK_QUEUE: must not start or end with whitespace/,
+    );
+    expect(() => loadWorkerConfig({ ...minimal, TEMPORAL_NAMESPACE: ' prod' })).toThrow(
+      /TEMPORAL_NAMESPACE: must not start or end with whitespace/,
+    );
+    expect(loadWorkerConfig({ ...minimal, TEMPORAL_TASK_QUEUE: 'nightly fine-tunes' }).TEMPORAL_TASK_QUEUE).toBe(
+      'nightly fine-tunes',
+    );
+  });
+
+  it('summarises the webhook for the start-up log, warning when its posts go unsigned', () => {
+    const url = 'https://hooks.example.test/pipelines?token=abc';
+    expect(webhookSummary(loadWorkerConfig(minimal))).toBe('off');
+    expect(webhookSummary(loadWorkerConfig({ ...minimal, PIPELINE_WEBHOOK_URL: url }))).toBe(
+      'configured, unsigned (PIPELINE_WEBHOOK_SECRET unset)',
+    );
+    const signed = webhookSummary(
+      loadWorkerConfig({
+        ...minimal,
+        PIPELINE_WEBHOOK_URL: url,
+        PIPELINE_WEBHOOK_SECRET: 'a-webhook-secret-of-some-length',
+      }),
+    );
+    expect(signed).toBe('configured, signed');
   });
 
   it('reads an empty variable as not set', () => {

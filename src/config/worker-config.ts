@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { defaultTaskQueue } from '../task-queue';
+import { hostPortProblem } from './host-port';
+import type { HostPortRules } from './host-port';
 
 const booleanFlag = z.enum(['true', 'false']).transform((value) => value === 'true');
 /** Whole milliseconds in decimal digits: `z.coerce` would also read '0x10' or '1e3' as numbers. */
@@ -9,6 +11,17 @@ const milliseconds = (max = Number.MAX_SAFE_INTEGER, why = '') =>
     .regex(/^\d+$/, 'must be a whole number of milliseconds')
     .transform(Number)
     .pipe(z.number().int().positive().max(max, `must be at most ${max}${why}`));
+/** A `host[:port]` setting, reported with one reason only (zod would otherwise run every check on a bad value). */
+const hostPort = (rules: HostPortRules, required = 'is required') =>
+  z.string({ error: required }).superRefine((value, ctx) => {
+    const problem = hostPortProblem(value, rules);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+/** Temporal matches namespace and queue names exactly, so a stray space would serve a queue no client uses. */
+const temporalName = z.string().superRefine((name, ctx) => {
+  if (name.trim() === '') ctx.addIssue({ code: 'custom', message: 'must not be blank (it is only whitespace)' });
+  else if (name.trim() !== name) ctx.addIssue({ code: 'custom', message: 'must not start or end with whitespace' });
+});
 
 /**
  * Everything the worker reads from the environment, checked at start-up. Credentials are not here:
@@ -16,16 +29,16 @@ const milliseconds = (max = Number.MAX_SAFE_INTEGER, why = '') =>
  * so no secret ever sits in a config object that might be logged.
  */
 const workerEnvironment = z.object({
-  TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
-  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
-  TEMPORAL_TASK_QUEUE: z.string().min(1).default(defaultTaskQueue),
+  TEMPORAL_ADDRESS: hostPort({ portOptional: false, ipv6: true, example: '127.0.0.1:7233' }).default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: temporalName.default('default'),
+  TEMPORAL_TASK_QUEUE: temporalName.default(defaultTaskQueue),
   /** Temporal Cloud API key; TLS is switched on with it. */
   TEMPORAL_API_KEY: z.string().min(1).optional(),
   TEMPORAL_TLS: booleanFlag.default(false),
-  POLARDB_ENDPOINT: z
-    .string({ error: 'is required: host[:port] of the PolarDB OpenAPI, e.g. polardb.aliyuncs.com' })
-    .regex(/^[A-Za-z0-9][A-Za-z0-9.-]*(:\d{1,5})?$/, 'must be host[:port] without scheme or path')
-    .refine((endpoint) => Number(endpoint.split(':')[1] ?? 443) <= 65_535, 'has a port above 65535'),
+  POLARDB_ENDPOINT: hostPort(
+    { portOptional: true, ipv6: false, example: 'polardb.aliyuncs.com', schemeSetting: 'POLARDB_PROTOCOL' },
+    'is required: host[:port] of the PolarDB OpenAPI, e.g. polardb.aliyuncs.com',
+  ),
   POLARDB_PROTOCOL: z.enum(['https', 'http']).default('https'),
   POLARDB_REGION_ID: z
     .string({ error: 'is required, e.g. cn-beijing' })
