@@ -154,6 +154,22 @@ describe('documented RunningParameter keys', () => {
     expect(() => validateCreateTaskRequest(requestWith({ ...exampleRunningParameter(), [key]: value }))).not.toThrow();
   });
 
+  it.each([
+    ['num_epochs', '12345678901234567890', positiveInteger],
+    ['batch_size', '-0', positiveInteger],
+    ['gpu_memory_utilization', '1.50', 'must be a number with 0 < x <= 1'],
+    ['split_dataset_ratio', '1E0', 'must be a number with 0 <= x < 1'],
+  ])('quotes %s = %s from a RunningParameter string as written, not as parsed', (key, literal, reason) => {
+    const text = JSON.stringify({ ...exampleRunningParameter(), [key]: 0.5 }).replace(
+      `"${key}":0.5`,
+      `"${key}": ${literal}`,
+    );
+
+    expect(issuesOf(requestWith(text))).toEqual([
+      { path: `RunningParameter.${key}`, message: `${reason}, got the number ${literal}` },
+    ]);
+  });
+
   it.each(['1.0', '1e0', '10E-1'])('refuses a count written %s in a RunningParameter string', (literal) => {
     const text = JSON.stringify(exampleRunningParameter()).replace('"num_epochs":1', `"num_epochs": ${literal}`);
 
@@ -224,5 +240,42 @@ describe('duplicate keys in a RunningParameter string', () => {
       { path: 'RunningParameter.extra[1].b', message: duplicate },
       { path: 'RunningParameter.x', message: duplicate },
     ]);
+  });
+});
+
+describe('keys that are a documented key spelt another way', () => {
+  const respelt = (meant: string) =>
+    `is not a documented key and the trainer would likely ignore it; did you mean '${meant}'?`;
+  const misspelt = { Learning_Rate: '1e-5', learningRate: '1e-5', NUM_EPOCHS: 3, 'lora-rank': 4 };
+  const expected = [
+    { path: 'RunningParameter.Learning_Rate', message: respelt('learning_rate') },
+    { path: 'RunningParameter.learningRate', message: respelt('learning_rate') },
+    { path: 'RunningParameter.NUM_EPOCHS', message: respelt('num_epochs') },
+    { path: 'RunningParameter.lora-rank', message: respelt('lora_rank') },
+  ];
+
+  it('are refused in an object, each with its path and the documented key', () => {
+    expect(issuesOf(requestWith({ ...exampleRunningParameter(), ...misspelt }))).toEqual(expected);
+  });
+
+  it('are refused in a RunningParameter string', () => {
+    expect(issuesOf(requestWith(JSON.stringify({ ...exampleRunningParameter(), ...misspelt })))).toEqual(expected);
+  });
+
+  it('are refused even when the documented key is given too', () => {
+    const runningParameter = { ...exampleRunningParameter(), Num_Epochs: 2 };
+
+    expect(issuesOf(requestWith(runningParameter))).toEqual([
+      { path: 'RunningParameter.Num_Epochs', message: respelt('num_epochs') },
+    ]);
+  });
+
+  it('leave other undocumented keys, even close ones, passing through unchanged', () => {
+    const undocumented = { num_epoch: 2, learning_rate_scale: 'x', lr: 1, Seed: 42, nested: { Learning_Rate: 1 } };
+    const runningParameter = { ...exampleRunningParameter(), ...undocumented };
+
+    expect(validateCreateTaskRequest(requestWith(runningParameter)).params.RunningParameter).toBe(
+      JSON.stringify(runningParameter),
+    );
   });
 });

@@ -1,6 +1,7 @@
 import type { ZodError } from 'zod';
 import type { PathSegment, RequestIssue } from './request-issue';
 import type { RunningParameterSummary } from './running-parameter';
+import type { KnownKeys } from './unknown-keys';
 
 import { crossFieldIssues } from './cross-field-rules';
 import { createTaskParameterNames, createTaskParametersSchema } from './parameters';
@@ -55,11 +56,13 @@ export function validateCreateTaskRequest(input: unknown): ValidatedCreateTaskRe
   return { params, runningParameter: summariseRunningParameter(runningParameter.values) };
 }
 
+const parameters: KnownKeys = { parent: [], noun: 'a CreateAIDBClusterTask parameter', keys: createTaskParameterNames };
+
 /** Zod's issues as request issues; each unknown key becomes its own issue, with a suggestion where one is obvious. */
 function parameterIssues(error: ZodError): RequestIssue[] {
   return error.issues.flatMap((issue) =>
     issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => unknownKeyIssue(key, createTaskParameterNames))
+      ? issue.keys.map((key) => unknownKeyIssue(key, parameters))
       : [{ path: formatPath(issue.path as PathSegment[]), message: issue.message }],
   );
 }

@@ -92,5 +92,8 @@ export type RunningParameterInput = z.input<typeof runningParameterSchema>;
 /** The RunningParameter keys the spec documents, which are the only ones we check. */
 export type DocumentedRunningParameterKey = keyof typeof runningParameterSchema.shape;
 
+/** The documented keys by name, for telling a misspelt documented key from an undocumented one. */
+export const documentedKeys: readonly DocumentedRunningParameterKey[] = runningParameterSchema.keyof().options;
+
 /** RunningParameter after validation: documented keys known to be well-typed, other keys as parsed. */
 export type RunningParameterValues = z.output<typeof runningParameterSchema>;

@@ -5,7 +5,9 @@ import type { RunningParameterValues } from './running-parameter-schema';
 import { parseDataFileList } from './data-file-list';
 import { scanJsonObjectText } from './json-object-scan';
 import { formatPath } from './request-issue';
-import { integerKeys, runningParameterSchema } from './running-parameter-schema';
+import { documentedKeys, integerKeys, runningParameterSchema } from './running-parameter-schema';
+import { runningParameterSizeIssue } from './running-parameter-size';
+import { didYouMean, respelledKey } from './unknown-keys';
 import { describeValue, isPlainObject, mustBe } from './values';
 
 /** RunningParameter once accepted: the exact text to send and the values it holds. */
@@ -30,7 +32,9 @@ const root = 'RunningParameter';
  * Checks RunningParameter, given either as JSON text (what the API takes) or as an object (what code naturally
  * writes). A string is sent exactly as given, never re-serialised, so `"1e-6"`, odd spacing and integers beyond
  * 2^53 in undocumented keys reach the server untouched; an object is sent as `JSON.stringify` of it. Both forms are
- * validated from the text that will be sent, so what we check is what the server sees.
+ * validated from the text that will be sent, so what we check is what the server sees. Besides each documented key's
+ * type and range, the text must fit in a URL (running-parameter-size.ts) and must not repeat a key, spell a count
+ * other than as a plain integer, or spell a documented key another way (`Learning_Rate`).
  */
 export function checkRunningParameter(
   input: unknown,
@@ -38,17 +42,27 @@ export function checkRunningParameter(
   const read = readText(input);
   if ('issue' in read) return { ok: false, issues: [{ path: root, message: read.issue }] };
 
+  const sizeIssue = runningParameterSizeIssue(read.text);
+  const issues: RequestIssue[] = sizeIssue === undefined ? [] : [{ path: root, message: sizeIssue }];
+
   const scan = scanJsonObjectText(read.text);
-  const issues = scan.duplicateKeys.map((path) =>
-    issueAt(path, 'appears more than once; JSON.parse would keep only the last value'),
+  issues.push(
+    ...scan.duplicateKeys.map((path) =>
+      issueAt(path, 'appears more than once; JSON.parse would keep only the last value'),
+    ),
   );
 
   const parsed = runningParameterSchema.safeParse(read.values);
   if (!parsed.success) {
-    issues.push(...parsed.error.issues.map((issue) => issueAt(issue.path as PathSegment[], issue.message)));
+    issues.push(
+      ...parsed.error.issues.map((issue) =>
+        issueAt(issue.path as PathSegment[], quotingNumbersAsWritten(issue, read.values, scan.memberTexts)),
+      ),
+    );
   }
 
   issues.push(...integerSpellingIssues(read.values, scan.memberTexts));
+  issues.push(...respelledKeyIssues(read.values));
 
   return parsed.success && issues.length === 0
     ? { ok: true, text: read.text, values: parsed.data }
@@ -103,6 +117,41 @@ function integerSpellingIssues(values: Record<string, unknown>, memberTexts: Map
       ? [issueAt([key], `must be written as a plain integer such as ${value}, got ${literal}`)]
       : [];
   });
+}
+
+/**
+ * Keys that differ from a documented key only in letter case, `_` or `-` (`Learning_Rate`, `NUM_EPOCHS`). Other
+ * undocumented keys pass, but these are almost surely the documented setting misspelt, which the trainer would not
+ * read: the run would quietly use its default instead.
+ */
+function respelledKeyIssues(values: Record<string, unknown>): RequestIssue[] {
+  return Object.keys(values).flatMap((key) => {
+    const meant = respelledKey(key, documentedKeys);
+    return meant === undefined
+      ? []
+      : [issueAt([key], `is not a documented key and the trainer would likely ignore it${didYouMean(meant)}`)];
+  });
+}
+
+/**
+ * A schema message with a number quoted as the caller wrote it in a RunningParameter string: `JSON.parse` rounds
+ * 12345678901234567890 to 12345678901234567000, a number the caller never sent. Schema messages end with the
+ * refused value (see `mustBe`); one that does not is left as it is.
+ */
+function quotingNumbersAsWritten(
+  issue: { path: readonly PropertyKey[]; message: string },
+  values: Record<string, unknown>,
+  memberTexts: Map<string, string>,
+): string {
+  const [key, ...nested] = issue.path;
+  if (typeof key !== 'string' || nested.length > 0) return issue.message;
+
+  const value = values[key];
+  const literal = memberTexts.get(key);
+  const parsed = describeValue(value);
+  return typeof value === 'number' && literal !== undefined && issue.message.endsWith(parsed)
+    ? `${issue.message.slice(0, -parsed.length)}the number ${literal}`
+    : issue.message;
 }
 
 function issueAt(path: readonly PathSegment[], message: string): RequestIssue {

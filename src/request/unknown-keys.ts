@@ -1,13 +1,42 @@
-import type { RequestIssue } from './request-issue';
+import type { PathSegment, RequestIssue } from './request-issue';
+
+import { formatPath } from './request-issue';
+
+/** The keys one object may hold, and how to word an issue about a key that is not among them. */
+export interface KnownKeys {
+  /** Path of the object holding the keys; empty for the root of what is checked. */
+  parent: readonly PathSegment[];
+  /** What each key is, as it reads after "is not": `a CreateAIDBClusterTask parameter`, `a polling option`. */
+  noun: string;
+  keys: readonly string[];
+}
 
 /**
- * Explains a parameter the API does not have. Unknown keys are refused rather than dropped: a misspelt optional
- * parameter (say `ZoneID`) would otherwise vanish and the task would quietly run with the server's default.
+ * Explains a key that is not one of `known`. Unknown keys are refused rather than dropped: a misspelt optional key
+ * (say `ZoneID`) would otherwise vanish and the task would quietly run with the server's default.
  */
-export function unknownKeyIssue(key: string, knownKeys: readonly string[]): RequestIssue {
+export function unknownKeyIssue(key: string, known: KnownKeys): RequestIssue {
+  return {
+    path: formatPath([...known.parent, key]),
+    message: `is not ${known.noun}${didYouMean(suggestKey(key, known.keys))}`,
+  };
+}
+
+/** The hint appended to an issue about a key, empty when there is nothing to suggest. */
+export function didYouMean(suggestion: string | undefined): string {
+  return suggestion === undefined ? '' : `; did you mean '${suggestion}'?`;
+}
+
+/**
+ * The known key that `key` spells differently only in letter case, `_`, `-` or spaces (`Learning_Rate`,
+ * `learningRate` for `learning_rate`); undefined when `key` is exactly a known key or no such key exists. Where
+ * unknown keys are otherwise allowed, this is the one mistake that is certain enough to refuse.
+ */
+export function respelledKey(key: string, knownKeys: readonly string[]): string | undefined {
   const suggestion = suggestKey(key, knownKeys);
-  const hint = suggestion === undefined ? '' : `; did you mean '${suggestion}'?`;
-  return { path: key, message: `is not a CreateAIDBClusterTask parameter${hint}` };
+  return suggestion !== undefined && suggestion !== key && normalise(suggestion) === normalise(key)
+    ? suggestion
+    : undefined;
 }
 
 /**
