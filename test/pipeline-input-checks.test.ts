@@ -109,6 +109,14 @@ describe('pipeline option messages', () => {
     expect(issuesOf({ request: exampleRequest(), ...option })).toEqual([{ path, message }]);
   });
 
+  it.each([
+    [{ maxIntervalSeconds: 10 }, { initialIntervalSeconds: 10, maxIntervalSeconds: 10 }],
+    [{ initialIntervalSeconds: 600 }, { initialIntervalSeconds: 600, maxIntervalSeconds: 600 }],
+    [{}, { initialIntervalSeconds: 30, maxIntervalSeconds: 300 }],
+  ])('fills polling defaults %j so that the given values hold', (polling, expected) => {
+    expect(validatePipelineInput({ request: exampleRequest(), polling }).polling).toMatchObject(expected);
+  });
+
   it('suggests the option meant by a wrongly cased or misspelt key, and names one it cannot place', () => {
     const input = {
       request: exampleRequest(),

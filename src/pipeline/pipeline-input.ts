@@ -125,9 +125,14 @@ function requestIssue(issue: RequestIssue, misplaced: readonly string[]): Reques
   };
 }
 
-/** Fills polling defaults; a first interval above the default ceiling raises the ceiling to it. */
+/**
+ * Fills polling defaults so the given values always hold: a first interval above the default ceiling raises the
+ * ceiling to it, and a ceiling below the default first interval lowers the first interval to it.
+ */
 function withDefaults(polling: PollingOptions | undefined): Required<PollingOptions> {
-  const initialIntervalSeconds = polling?.initialIntervalSeconds ?? defaultPolling.initialIntervalSeconds;
+  const initialIntervalSeconds =
+    polling?.initialIntervalSeconds ??
+    Math.min(defaultPolling.initialIntervalSeconds, polling?.maxIntervalSeconds ?? Infinity);
   return {
     initialIntervalSeconds,
     maxIntervalSeconds:
