@@ -1,7 +1,5 @@
-import type { RequestIssue } from '../src/request';
-
 import { validatePipelineInput } from '../src/pipeline/pipeline-input';
-import { InvalidRequestError } from '../src/request';
+import { issuesFrom } from './support/request-issues';
 import { pipelineFailure } from './support/pipeline-failure';
 import { exampleRequest } from './support/example-request';
 import { fastPolling, startPipelineHarness, uniqueWorkflowId } from './support/pipeline-harness';
@@ -73,15 +71,7 @@ describe('a pipeline started with bad options', () => {
 
 /** Every message reads `path: rule, got value`, as the request's own do; none is a generic schema message. */
 describe('pipeline option messages', () => {
-  function issuesOf(input: unknown): RequestIssue[] {
-    try {
-      validatePipelineInput(input);
-    } catch (error) {
-      if (error instanceof InvalidRequestError) return error.issues;
-      throw error;
-    }
-    throw new Error('the input was accepted');
-  }
+  const issuesOf = (input: unknown) => issuesFrom(validatePipelineInput, input);
 
   const seconds = (max: number, got: string) => `must be a number of seconds from 0.1 to ${max}, got ${got}`;
 

@@ -1,19 +1,10 @@
-import type { RequestIssue } from '../src/request';
-
 import example from '../examples/fine-tune-request.json';
-import { InvalidRequestError, validateCreateTaskRequest } from '../src/request';
+import { validateCreateTaskRequest } from '../src/request';
+import { requestIssuesOf } from './support/request-issues';
 
 const cluster = { DBClusterId: 'pc-2zedemo0000001', ModelSource: 'public', ModelName: 'Qwen3-8B', KubeType: 'aitrain' };
 
-function issuesOf(input: unknown): RequestIssue[] {
-  try {
-    validateCreateTaskRequest(input);
-  } catch (error) {
-    if (error instanceof InvalidRequestError) return error.issues;
-    throw error;
-  }
-  throw new Error('the request was accepted');
-}
+const issuesOf = requestIssuesOf;
 
 describe('fine-tuning and evaluation datasets', () => {
   it('requires DatasetPath when train_mode is set', () => {

@@ -1,18 +1,9 @@
-import type { RequestIssue } from '../src/request';
-
 import example from '../examples/fine-tune-request.json';
-import { InvalidRequestError, validateCreateTaskRequest } from '../src/request';
+import { validateCreateTaskRequest } from '../src/request';
+import { requestIssuesOf } from './support/request-issues';
 import { maxEncodedRunningParameterLength } from '../src/request/running-parameter-size';
 
-function issuesOf(input: unknown): RequestIssue[] {
-  try {
-    validateCreateTaskRequest(input);
-  } catch (error) {
-    if (error instanceof InvalidRequestError) return error.issues;
-    throw error;
-  }
-  throw new Error('the request was accepted');
-}
+const issuesOf = requestIssuesOf;
 
 /** How the client sends a query value (RFC 3986), so the test measures what the gateway sees. */
 const encoded = (text: string) =>

@@ -1,7 +1,6 @@
-import type { RequestIssue } from '../src/request';
-
 import example from '../examples/fine-tune-request.json';
-import { InvalidRequestError, validateCreateTaskRequest } from '../src/request';
+import { validateCreateTaskRequest } from '../src/request';
+import { requestIssuesOf } from './support/request-issues';
 
 /** The documented example's RunningParameter, freely editable; it satisfies every cross-field rule. */
 function exampleRunningParameter(): Record<string, unknown> {
@@ -12,15 +11,7 @@ function requestWith(runningParameter: unknown): Record<string, unknown> {
   return { ...structuredClone(example), RunningParameter: runningParameter };
 }
 
-function issuesOf(input: unknown): RequestIssue[] {
-  try {
-    validateCreateTaskRequest(input);
-  } catch (error) {
-    if (error instanceof InvalidRequestError) return error.issues;
-    throw error;
-  }
-  throw new Error('the request was accepted');
-}
+const issuesOf = requestIssuesOf;
 
 const positiveInteger = 'must be a positive integer (a JSON number, not a string)';
 const learningRate = 'must be a string holding a positive decimal number, such as "1e-6"';

@@ -1,22 +1,15 @@
-import type { CreateTaskRequestInput, RequestIssue } from '../src/request';
+import type { CreateTaskRequestInput } from '../src/request';
 
 import example from '../examples/fine-tune-request.json';
 import { InvalidRequestError, validateCreateTaskRequest } from '../src/request';
+import { requestIssuesOf } from './support/request-issues';
 
 /** The documented example as a fresh, freely editable object. */
 function exampleRequest(): Record<string, unknown> {
   return structuredClone(example);
 }
 
-function issuesOf(input: unknown): RequestIssue[] {
-  try {
-    validateCreateTaskRequest(input);
-  } catch (error) {
-    if (error instanceof InvalidRequestError) return error.issues;
-    throw error;
-  }
-  throw new Error('the request was accepted');
-}
+const issuesOf = requestIssuesOf;
 
 describe('the documented example', () => {
   const expectedText = JSON.stringify(example.RunningParameter);
