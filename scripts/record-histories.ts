@@ -1,8 +1,9 @@
 /**
  * `npm run histories:record`: runs pipelines into each stage (task created, polling, completed, failed,
- * cancelled, create answer lost) on a real Temporal server and the emulator, and saves their histories
- * as replay fixtures in test/fixtures/histories. Re-record only when a workflow change is meant to be
- * incompatible and is guarded by a patch; the replay test keeps old fixtures working.
+ * cancelled, create answer lost, late duplicate removed) on a real Temporal server and the emulator, and
+ * saves their histories as replay fixtures in test/fixtures/histories. Names given as arguments
+ * (`npm run histories:record -- duplicate-removed`) record only those, so a new stage can be added while
+ * the existing fixtures keep guarding the code they were recorded from.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -30,43 +31,72 @@ async function main(): Promise<void> {
   process.env.TEMPORAL_TEST_ADDRESS = temporal.address;
   process.env.WORKFLOW_BUNDLE_PATH = bundlePath;
 
+  const wanted = new Set(process.argv.slice(2));
+  const records = (name: string) => wanted.size === 0 || wanted.has(name);
   const harness = await startPipelineHarness('record', {
-    emulator: { lifecycle: { creatingMs: 300, runningMs: 4_000 } },
+    emulator: { lifecycle: { creatingMs: 300, runningMs: 12_000 } },
   });
   try {
     await mkdir(fixtureDir, { recursive: true });
     const start = (name: string) =>
       harness.start(uniqueWorkflowId(`fixture-${name}`), { request: exampleRequest(), polling: fastPolling });
 
-    // Holding the first status read keeps the pipeline just past its create while the history is saved.
-    harness.emulator.faults.add({ kind: 'delay', action: 'DescribeAIDBClusterTaskAttribute', ms: 2_000 });
-    const created = await start('created');
-    await until(created, (progress) => progress.taskId !== undefined && progress.statusReads === 0);
-    await save('task-created', created);
+    if (records('task-created')) {
+      // Holding the first status read keeps the pipeline just past its create while the history is saved.
+      harness.emulator.faults.add({ kind: 'delay', action: 'DescribeAIDBClusterTaskAttribute', ms: 2_000 });
+      const created = await start('created');
+      await until(created, (progress) => progress.taskId !== undefined && progress.statusReads === 0);
+      await save('task-created', created);
+    }
 
-    const polling = await start('polling');
-    await until(polling, (progress) => progress.statusReads >= 4);
-    await save('polling', polling);
+    if (records('polling')) {
+      const polling = await start('polling');
+      await until(polling, (progress) => progress.statusReads >= 4);
+      await save('polling', polling);
+    }
 
-    const completed = await start('completed');
-    await completed.result();
-    await save('completed', completed);
+    if (records('completed')) {
+      const completed = await start('completed');
+      await completed.result();
+      await save('completed', completed);
+    }
 
-    harness.emulator.faults.add({ kind: 'fail-task', action: 'CreateAIDBClusterTask', message: 'CUDA out of memory' });
-    const failed = await start('failed');
-    await failed.result().catch(() => undefined);
-    await save('remote-failed', failed);
+    if (records('remote-failed')) {
+      harness.emulator.faults.add({
+        kind: 'fail-task',
+        action: 'CreateAIDBClusterTask',
+        message: 'CUDA out of memory',
+      });
+      const failed = await start('failed');
+      await failed.result().catch(() => undefined);
+      await save('remote-failed', failed);
+    }
 
-    const cancelled = await start('cancelled');
-    await until(cancelled, (progress) => progress.statusReads >= 2);
-    await cancelled.cancel();
-    await cancelled.result();
-    await save('cancelled', cancelled);
+    if (records('cancelled')) {
+      const cancelled = await start('cancelled');
+      await until(cancelled, (progress) => progress.statusReads >= 2);
+      await cancelled.cancel();
+      await cancelled.result();
+      await save('cancelled', cancelled);
+    }
 
-    harness.emulator.faults.add({ kind: 'drop-after-create', action: 'CreateAIDBClusterTask' });
-    const lost = await start('lost-create');
-    await lost.result();
-    await save('create-answer-lost', lost);
+    if (records('create-answer-lost')) {
+      harness.emulator.faults.add({ kind: 'drop-after-create', action: 'CreateAIDBClusterTask' });
+      const lost = await start('lost-create');
+      await lost.result();
+      await save('create-answer-lost', lost);
+    }
+
+    if (records('duplicate-removed')) {
+      // A lost create that the list shows only after the settle window: the second task is made, then the
+      // late first one is found by the duplicate watch and deleted.
+      harness.emulator.faults.add({ kind: 'drop-after-create', action: 'CreateAIDBClusterTask' });
+      harness.emulator.faults.add({ kind: 'list-lag', action: 'CreateAIDBClusterTask', ms: 8_000 });
+      const duplicated = await start('duplicate-removed');
+      const result = await duplicated.result();
+      if (!result.duplicateTasks?.length) throw new Error('the duplicate watch removed nothing');
+      await save('duplicate-removed', duplicated);
+    }
   } finally {
     await harness.close();
     await temporal.stop();

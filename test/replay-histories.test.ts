@@ -21,6 +21,7 @@ describe('replaying saved pipeline histories', () => {
         'cancelled.json',
         'completed.json',
         'create-answer-lost.json',
+        'duplicate-removed.json',
         'polling.json',
         'remote-failed.json',
         'task-created.json',
