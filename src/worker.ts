@@ -1,9 +1,9 @@
-import Credential from '@alicloud/credentials';
 import { Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { createActivities } from './activities';
 import { loadWorkerConfig, WorkerConfigError } from './config/worker-config';
 import { webhookSummary } from './config/webhook-summary';
+import { defaultCredential } from './polardb/credential-chain';
 import { activityDependenciesFrom } from './runtime/activity-dependencies';
 import { createPipelineWorker } from './runtime/create-worker';
 import type { PipelineWorker } from './runtime/create-worker';
@@ -63,7 +63,7 @@ class WorkerStartError extends Error {
  */
 async function assertCredentialsAvailable(): Promise<void> {
   try {
-    await new Credential().getCredential();
+    await defaultCredential().getCredential();
   } catch (error) {
     throw new WorkerStartError(
       'No Alibaba Cloud credentials found through the default chain: set ALIBABA_CLOUD_ACCESS_KEY_ID and ' +

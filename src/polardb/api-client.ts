@@ -1,7 +1,8 @@
 import OpenApi, { Config, OpenApiRequest, Params } from '@alicloud/openapi-client';
 import OpenApiUtil from '@alicloud/openapi-util';
 import { RuntimeOptions } from '@alicloud/tea-util';
-import Credential from '@alicloud/credentials';
+import type Credential from '@alicloud/credentials';
+import { defaultCredential } from './credential-chain';
 import { classifyApiFailure, PolarDbApiError } from './errors';
 import { isRecord } from './response-fields';
 import { redactKnownSecrets, scrubSecrets } from './scrub';
@@ -20,7 +21,7 @@ export interface PolarDbConnectionOptions {
   connectTimeoutMs: number;
   /**
    * Makes the credential provider. Omitted means the default chain of `@alicloud/credentials`
-   * (environment, OIDC, CLI profile, credentials file, ECS metadata, URI). It is called again after the
+   * (environment, OIDC, CLI profile, credentials file, ECS metadata, URI when set; see credential-chain.ts). It is called again after the
    * service refuses an expired STS token, so a fresh provider fetches a fresh token.
    */
   credentials?: () => Credential;
@@ -63,7 +64,7 @@ export class PolarDbApiClient {
   }
 
   private connect(): void {
-    this.credential = this.options.credentials?.() ?? new Credential();
+    this.credential = this.options.credentials?.() ?? defaultCredential();
     this.client = new OpenApi(
       new Config({
         endpoint: this.options.endpoint,
