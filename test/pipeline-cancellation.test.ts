@@ -76,6 +76,22 @@ describe('cancelling a pipeline', () => {
     expect(result).toMatchObject({ status: 'CANCELLED', cleanup: 'deleted' });
     expect(harness.emulator.tasks().filter((task) => task.taskName === workflowId)).toHaveLength(0);
   });
+
+  it('says the outcome is unknown when a create went unanswered and no task is listed yet', async () => {
+    const workflowId = uniqueWorkflowId('cancel-unknown');
+    harness.emulator.faults.add({ kind: 'drop-after-create', action: 'CreateAIDBClusterTask' });
+    harness.emulator.faults.add({ kind: 'list-lag', action: 'CreateAIDBClusterTask', ms: 60_000 });
+    const handle = await harness.start(workflowId, { request: exampleRequest(), polling: fastPolling });
+    await waitForProgress(handle, (progress) => progress.createMayHaveSucceeded === true);
+
+    await handle.cancel();
+    const result = await handle.result();
+
+    // The task exists but is not listed within the settle window: the result must not claim none was made.
+    expect(result).toMatchObject({ status: 'CANCELLED', cleanup: 'unknown', taskId: '' });
+    const creates = harness.emulator.requestLog({ action: 'CreateAIDBClusterTask', taskName: workflowId });
+    expect(creates.map((entry) => entry.createdId)).toEqual([expect.stringMatching(/^pm-/)]);
+  });
 });
 
 describe('cancelling a pipeline whose task has just finished', () => {

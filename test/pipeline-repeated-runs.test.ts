@@ -45,7 +45,11 @@ describe('a pipeline that runs again', () => {
     expect(await failureType(first.result())).toBe('RemoteTaskFailed');
 
     const second = await harness.start(workflowId, { request: exampleRequest(), polling: fastPolling });
-    expect(await failureType(second.result())).toBe('RemoteTaskFailed');
+    const cause = await pipelineFailure(second.result());
+    expect(cause.type).toBe('RemoteTaskFailed');
+    // The second run says the failure is the adopted task's, and still finds the reason in its logs.
+    expect(cause.message).toMatch(/\(adopted, created \d{4}-\d\d-\d\dT/);
+    expect(cause.message).toContain('node lost');
 
     expect(tasksNamed(workflowId)).toHaveLength(1);
     expect(harness.emulator.requestLog({ action: 'CreateAIDBClusterTask', taskName: workflowId })).toHaveLength(1);

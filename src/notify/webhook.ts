@@ -63,6 +63,9 @@ export async function postWebhook(options: WebhookOptions, event: PipelineEvent,
       method: 'POST',
       headers,
       body,
+      // A redirect is answered as a failure, never followed: following it would re-send the signed event
+      // to whatever address the receiver names, internal services included.
+      redirect: 'manual',
       signal: AbortSignal.timeout(options.timeoutMs),
     });
   } catch (error) {
@@ -71,6 +74,12 @@ export async function postWebhook(options: WebhookOptions, event: PipelineEvent,
   }
   // Drain the body so the connection can be reused; its content is not ours to log.
   await response.arrayBuffer().catch(() => undefined);
+  if (response.status >= 300 && response.status < 400) {
+    throw new WebhookDeliveryError(
+      `Webhook answered a redirect (HTTP ${response.status}), which is not followed; configure the final URL`,
+      false,
+    );
+  }
   if (!response.ok) {
     const retryable = response.status >= 500 || response.status === 429;
     throw new WebhookDeliveryError(`Webhook answered HTTP ${response.status}`, retryable);

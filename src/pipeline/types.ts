@@ -41,6 +41,10 @@ export interface PipelineProgress {
   taskId?: string;
   taskStatus?: string;
   statusReads: number;
+  /** CreateAIDBClusterTask calls sent so far (one unless an answer was lost or a create refused). */
+  createsSent?: number;
+  /** A create of this run was sent and never answered (lost, timed out, cancelled in flight). */
+  createMayHaveSucceeded?: boolean;
   training?: TrainingProgress;
   /** The last log lines of a task that ended FAILED. */
   failureLogs?: string[];
@@ -55,8 +59,12 @@ export interface DuplicateTask {
   cleanup: 'deleted' | 'already-finished' | 'already-gone';
 }
 
-/** What happened to the remote task when the pipeline was cancelled. */
-export type CancelCleanup = 'deleted' | 'kept' | 'already-finished' | 'already-gone' | 'not-created';
+/**
+ * What happened to the remote task when the pipeline was cancelled. `unknown`: a create was sent but its
+ * answer never came and no task with the pipeline's name was listed within the settle window, so one may
+ * still surface under that name.
+ */
+export type CancelCleanup = 'deleted' | 'kept' | 'already-finished' | 'already-gone' | 'not-created' | 'unknown';
 
 /** What a finished pipeline returns. A failed pipeline fails the workflow instead, with a typed failure. */
 export interface PipelineResult {

@@ -13,7 +13,8 @@ export interface CleanupTarget {
 /**
  * After a cancel: deletes the remote task unless the caller asked to keep it or it already finished.
  * Runs in a non-cancellable scope, so a second cancel cannot interrupt it half-way. A cancel that came
- * during the create first looks the task up by name, since the create may have succeeded unseen.
+ * during the create first looks the task up by name (waiting out the list's settle window), since the
+ * create may have succeeded unseen; if a create was sent and still nothing is listed, it says `unknown`.
  */
 export function cleanUpAfterCancel(
   stubs: PipelineActivityStubs,
@@ -22,7 +23,9 @@ export function cleanUpAfterCancel(
   stageAtCancel: PipelineStage,
 ): Promise<CancelCleanup> {
   return CancellationScope.nonCancellable(async () => {
-    if (target.keepTask) return progress.taskId ? 'kept' : 'not-created';
+    // A create was sent and not answered: a task may exist that no look has shown yet.
+    const createUnanswered = !progress.taskId && progress.createMayHaveSucceeded === true;
+    if (target.keepTask) return progress.taskId ? 'kept' : createUnanswered ? 'unknown' : 'not-created';
 
     let taskId = progress.taskId;
     if (!taskId && stageAtCancel === 'creating-task' && target.clusterId && target.taskName) {
@@ -35,7 +38,15 @@ export function cleanUpAfterCancel(
       taskId = found?.taskId;
       progress.taskId = taskId;
     }
-    if (!taskId || !target.clusterId) return 'not-created';
+    if (!taskId || !target.clusterId) {
+      if (!createUnanswered) return 'not-created';
+      log.warn('Cancelled after a create whose answer was lost, and no task with the name is listed yet', {
+        taskName: target.taskName,
+        clusterId: target.clusterId,
+        createsSent: progress.createsSent,
+      });
+      return 'unknown';
+    }
 
     const { outcome, status } = await stubs.reads.deleteUnfinishedTask(taskId, target.clusterId);
     // The status read just before the delete is fresher than the last poll's.

@@ -1,6 +1,7 @@
 import { ActivityFailure, ApplicationFailure, TimeoutFailure, log, sleep } from '@temporalio/workflow';
 import { msToNumber } from '@temporalio/common/lib/time';
 import type { TaskLookup } from '../activities/create-or-adopt-task';
+import type { PipelineProgress } from '../pipeline/types';
 import type { PipelineActivityStubs } from './activity-proxies';
 
 /** The pipeline's task, whether this run created it or found it. */
@@ -34,19 +35,27 @@ export async function createOrAdoptTask(
   lookup: Omit<TaskLookup, 'mayExist'>,
   params: Record<string, string>,
   mayExistAtStart: boolean,
+  progress: PipelineProgress,
 ): Promise<PipelineTask> {
   const giveUpAt = Date.now() + createBudgetMs;
   let mayExist = mayExistAtStart;
+  // True while some create of this run may have made a task that no look has shown yet.
+  let unanswered = false;
 
   for (let attempt = 1; ; attempt++) {
     const found = await stubs.creates.findTask({ ...lookup, mayExist });
     if (found) return { taskId: found.taskId, adopted: true, createdAt: found.createdAt, mayHaveDuplicates: mayExist };
 
     try {
+      progress.createsSent = (progress.createsSent ?? 0) + 1;
+      progress.createMayHaveSucceeded = true;
       const created = await stubs.createOnce.createTask(params);
       return { taskId: created.taskId, adopted: false, requestId: created.requestId, mayHaveDuplicates: mayExist };
     } catch (error) {
       const failure = createFailure(error);
+      // A cancel while the create was in flight leaves it unanswered, as does any ambiguous failure.
+      unanswered = unanswered || failure.ambiguous;
+      progress.createMayHaveSucceeded = unanswered;
       if (!failure.retryable || Date.now() >= giveUpAt) throw error;
       mayExist = mayExist || failure.ambiguous;
       const pauseMs = Math.max(Math.min(firstPauseMs * 2 ** (attempt - 1), maxPauseMs), failure.nextRetryDelayMs);

@@ -82,6 +82,7 @@ export async function fineTunePipeline(input: PipelineInput): Promise<PipelineRe
       },
       { ...request.params, TaskName: taskName },
       isLaterRun(),
+      progress,
     );
     progress.taskId = task.taskId;
     Object.assign(result, { taskId: task.taskId, adopted: task.adopted });
@@ -90,7 +91,8 @@ export async function fineTunePipeline(input: PipelineInput): Promise<PipelineRe
     upsertSearchAttributes([{ key: searchAttributeKeys.taskId, value: task.taskId }]);
 
     enter('waiting-for-task');
-    const since = startedAt.toISOString();
+    // Logs and metrics are read from the task's creation: an adopted task may have run before this run.
+    const since = task.createdAt ?? startedAt.toISOString();
     const watch = task.mayHaveDuplicates ? { clusterId, kubeType: target.kubeType ?? '', taskName } : undefined;
     const final = await waitForTask(stubs, task.taskId, since, polling, progress, watch);
     Object.assign(result, { taskStatus: final.state.status, modelPath: final.state.modelPath });
@@ -100,7 +102,7 @@ export async function fineTunePipeline(input: PipelineInput): Promise<PipelineRe
     if (phaseOf(final.state.status) === 'failed') {
       progress.failureLogs = await stubs.reads.readFailureLogs(task.taskId, since);
       throw ApplicationFailure.create({
-        message: `Task ${task.taskId} (${taskName}) ended FAILED on cluster ${clusterId}${lastLine(progress.failureLogs)}`,
+        message: `Task ${task.taskId} (${taskName}) ended FAILED on cluster ${clusterId}${adoptedNote(task)}${lastLine(progress.failureLogs)}`,
         type: 'RemoteTaskFailed',
         nonRetryable: true,
         details: [{ taskId: task.taskId, status: final.state.status, logTail: progress.failureLogs }],
@@ -207,6 +209,11 @@ function eventOf(result: PipelineResult, event: PipelineEvent['event'], clusterI
     cleanup: result.cleanup,
     finishedAt: result.timings.finishedAt,
   };
+}
+
+/** Says that the failed task was found rather than created by this run, so an old failure is recognisable. */
+function adoptedNote(task: { adopted: boolean; createdAt?: string }): string {
+  return task.adopted ? ` (adopted, created ${task.createdAt ?? 'before this look'})` : '';
 }
 
 function lastLine(lines: string[] | undefined): string {
