@@ -41,6 +41,43 @@ describe('the text sent for RunningParameter', () => {
   });
 });
 
+describe('integers beyond 2^53', () => {
+  it('are refused in an object, where JavaScript has already rounded them, with a pointer to the string form', () => {
+    const runningParameter = {
+      ...exampleRunningParameter(),
+      seed: JSON.parse('123456789012345678901') as number,
+      extra: { ids: [1, 2 ** 60] },
+    };
+
+    expect(issuesOf(requestWith(runningParameter))).toEqual([
+      {
+        path: 'RunningParameter.seed',
+        message:
+          'is an integer beyond 2^53, which a JavaScript object cannot hold exactly (it already reads ' +
+          '123456789012345680000); pass RunningParameter as a JSON string to send it digit for digit',
+      },
+      {
+        path: 'RunningParameter.extra.ids[1]',
+        message: expect.stringMatching(/^is an integer beyond 2\^53/),
+      },
+    ]);
+  });
+
+  it('are accepted in a string and sent digit for digit', () => {
+    const text = JSON.stringify(exampleRunningParameter()).replace('{', '{"seed":123456789012345678901,');
+
+    expect(validateCreateTaskRequest(requestWith(text)).params.RunningParameter).toContain('123456789012345678901');
+  });
+
+  it('leave 2^53 - 1 alone in an object', () => {
+    const runningParameter = { ...exampleRunningParameter(), seed: Number.MAX_SAFE_INTEGER };
+
+    expect(validateCreateTaskRequest(requestWith(runningParameter)).params.RunningParameter).toContain(
+      String(Number.MAX_SAFE_INTEGER),
+    );
+  });
+});
+
 describe('RunningParameter that is not a JSON object', () => {
   it.each([
     ['an array string', '[1, 2]', 'must hold a JSON object, got an array'],

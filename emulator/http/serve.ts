@@ -82,9 +82,9 @@ async function readSignedBody(request: IncomingMessage): Promise<Buffer> {
   }
 }
 
-function gatewayPage(status: number): string {
+function gatewayPage(status: number, note = 'Injected by the PolarDB API emulator.'): string {
   const title = `${status} ${STATUS_CODES[status] ?? 'Server Error'}`;
-  return `<!DOCTYPE html>\n<html><head><title>${title}</title></head><body><h1>${title}</h1><p>Injected by the PolarDB API emulator.</p></body></html>\n`;
+  return `<!DOCTYPE html>\n<html><head><title>${title}</title></head><body><h1>${title}</h1><p>${note}</p></body></html>\n`;
 }
 
 /** Faults that answer instead of serving: an API error, or a 5xx the client cannot parse. */
@@ -119,7 +119,13 @@ function throttle(deps: ApiHandlerDeps, accessKeyId: string, action: ServedActio
  */
 export async function serve(deps: ApiHandlerDeps, request: IncomingMessage, exchange: Exchange): Promise<Served> {
   if (Buffer.byteLength(request.url ?? '') > MAX_REQUEST_TARGET_BYTES) {
-    return { kind: 'raw', status: 414, contentType: 'text/html', text: gatewayPage(414), outcome: 'uri-too-long' };
+    return {
+      kind: 'raw',
+      status: 414,
+      contentType: 'text/html',
+      text: gatewayPage(414, `The request target is longer than ${MAX_REQUEST_TARGET_BYTES} bytes.`),
+      outcome: 'uri-too-long',
+    };
   }
   if (request.method !== 'POST') throw apiError('UnsupportedHTTPMethod');
   const [path = '', rawQuery = ''] = (request.url ?? '').split(/\?(.*)/s);

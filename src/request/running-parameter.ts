@@ -62,6 +62,11 @@ export function checkRunningParameter(
   }
 
   issues.push(...integerSpellingIssues(read.values, scan.memberTexts));
+  if (typeof input !== 'string') {
+    // A documented key the schema already refused needs no second reason.
+    const refused = new Set(issues.map((issue) => issue.path));
+    issues.push(...unsafeIntegerIssues(read.values, []).filter((issue) => !refused.has(issue.path)));
+  }
   issues.push(...respelledKeyIssues(read.values));
 
   return parsed.success && issues.length === 0
@@ -102,6 +107,27 @@ function readText(input: unknown): { text: string; values: Record<string, unknow
   } catch (error) {
     return { issue: `cannot be written as JSON (${(error as Error).message})` };
   }
+}
+
+/**
+ * Integers beyond 2^53 in an object: JavaScript rounded them before we saw them (123456789012345678901 is already
+ * 123456789012345680000), so sending them would send a number the caller never wrote. The string form keeps them.
+ */
+function unsafeIntegerIssues(value: unknown, path: PathSegment[]): RequestIssue[] {
+  if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)) {
+    return [
+      issueAt(
+        path,
+        `is an integer beyond 2^53, which a JavaScript object cannot hold exactly (it already reads ${value}); ` +
+          'pass RunningParameter as a JSON string to send it digit for digit',
+      ),
+    ];
+  }
+  if (Array.isArray(value)) return value.flatMap((item, index) => unsafeIntegerIssues(item, [...path, index]));
+  if (isPlainObject(value)) {
+    return Object.entries(value).flatMap(([key, item]) => unsafeIntegerIssues(item, [...path, key]));
+  }
+  return [];
 }
 
 /**
