@@ -44,6 +44,28 @@ describe('the worker configuration', () => {
     );
   });
 
+  it.each([
+    ['POLARDB_LIST_SETTLE_MS', '240001', /must be at most 240000 \(the task look-up activity times out at 5 minutes\)/],
+    ['POLARDB_THROTTLED_RETRY_DELAY_MS', '300001', /must be at most 300000 \(throttled calls are retried for an hour/],
+    ['PIPELINE_WEBHOOK_TIMEOUT_MS', '25001', /must be at most 25000 \(each delivery attempt times out at 30 s\)/],
+    ['POLARDB_LIST_POLL_MS', '60001', /must be at most 60000/],
+  ])('keeps %s = %s inside the timeouts it runs under', (name, value, reason) => {
+    const extra = name.startsWith('PIPELINE_WEBHOOK') ? { PIPELINE_WEBHOOK_URL: 'http://127.0.0.1:1/hook' } : {};
+    expect(() => loadWorkerConfig({ ...minimal, ...extra, [name]: value })).toThrow(
+      new RegExp(`${name}: ${reason.source}`),
+    );
+  });
+
+  it('accepts a settle window of 0 (no re-reading) and the largest allowed values', () => {
+    const config = loadWorkerConfig({
+      ...minimal,
+      POLARDB_LIST_SETTLE_MS: '0',
+      POLARDB_THROTTLED_RETRY_DELAY_MS: '300000',
+      POLARDB_LIST_POLL_MS: '60000',
+    });
+    expect(config).toMatchObject({ POLARDB_LIST_SETTLE_MS: 0, POLARDB_THROTTLED_RETRY_DELAY_MS: 300_000 });
+  });
+
   it('refuses namespace and task queue names that are blank or padded with whitespace', () => {
     expect(() => loadWorkerConfig({ ...minimal, TEMPORAL_TASK_QUEUE: ' ' })).toThrow(
       /TEMPORAL_TASK_QUEUE: must not be blank \(it is only whitespace\)/,

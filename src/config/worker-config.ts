@@ -46,15 +46,21 @@ const workerEnvironment = z.object({
   // Below the 90 s start-to-close timeout of the API activities, so a hung call always ends before a retry.
   POLARDB_READ_TIMEOUT_MS: milliseconds(60_000, ' (the API activities time out at 90 s)').default(30_000),
   POLARDB_CONNECT_TIMEOUT_MS: milliseconds(60_000).default(5_000),
-  /** How long a retried create keeps re-reading the task list before it may create again. */
+  /**
+   * How long a retried create keeps re-reading the task list before it may create again (0: not at all).
+   * The look-up activity times out at 5 minutes, so the window must end well before that.
+   */
   POLARDB_LIST_SETTLE_MS: z
     .string()
     .regex(/^\d+$/, 'must be a whole number of milliseconds')
     .transform(Number)
+    .pipe(z.number().max(240_000, 'must be at most 240000 (the task look-up activity times out at 5 minutes)'))
     .default(60_000),
-  POLARDB_LIST_POLL_MS: milliseconds().default(10_000),
-  /** Pause before retrying a call the service throttled (Throttling.*). */
-  POLARDB_THROTTLED_RETRY_DELAY_MS: milliseconds().default(20_000),
+  POLARDB_LIST_POLL_MS: milliseconds(60_000).default(10_000),
+  /** Pause before retrying a call the service throttled (Throttling.*); retries stop after an hour. */
+  POLARDB_THROTTLED_RETRY_DELAY_MS: milliseconds(300_000, ' (throttled calls are retried for an hour at most)').default(
+    20_000,
+  ),
   /** Task-queue-wide rate of PolarDB activities (each makes one to three calls); see README. */
   POLARDB_API_ACTIVITIES_PER_SECOND: z
     .string()
@@ -68,7 +74,8 @@ const workerEnvironment = z.object({
     .refine((url) => !/^[a-z]+:\/\/[^/]*@/i.test(url), 'must not contain a user name or password')
     .optional(),
   PIPELINE_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
-  PIPELINE_WEBHOOK_TIMEOUT_MS: milliseconds().default(10_000),
+  // Below the 30 s start-to-close timeout of the notify activity, so a slow receiver fails as a timeout of ours.
+  PIPELINE_WEBHOOK_TIMEOUT_MS: milliseconds(25_000, ' (each delivery attempt times out at 30 s)').default(10_000),
 });
 
 /** The worker's validated settings. */
