@@ -40,15 +40,31 @@ describe('a create whose response is lost', () => {
     expect(capturedLogText()).not.toContain(DEMO_ACCESS_KEY_SECRET);
     expect(capturedLogText()).not.toContain('RunningParameter=');
   });
+
+  it('does not watch the list when no create can have been lost', async () => {
+    const workflowId = uniqueWorkflowId('no-watch');
+    const listReads = () => harness.emulator.requestLog({ action: 'DescribeAIDBClusterTasks' }).length;
+    const listReadsBefore = listReads();
+    const handle = await harness.start(workflowId, {
+      request: exampleRequest(),
+      polling: { initialIntervalSeconds: 2, maxIntervalSeconds: 5, deadlineSeconds: 120 },
+    });
+    const result = await handle.result();
+
+    expect(result.duplicateTasks).toBeUndefined();
+    // One list read before the create, none while waiting.
+    expect(listReads() - listReadsBefore).toBe(1);
+  });
 });
 
 describe('a lost create that surfaces in the list only after the settle window', () => {
   let harness: PipelineHarness;
 
   beforeAll(async () => {
-    // The task runs long enough for the late one to show up while the pipeline waits (pause before the next look 5 s, settle window 1 s).
+    // The second create goes out after ~6 s (a 5 s pause, then the 1 s settle window); the first task is listed
+    // only at 18 s, while the pipeline still waits on its own, which ends at ~38 s.
     harness = await startPipelineHarness('late-duplicate', {
-      emulator: { lifecycle: { creatingMs: 300, runningMs: 20_000 } },
+      emulator: { lifecycle: { creatingMs: 300, runningMs: 32_000 } },
     });
   });
 
@@ -57,7 +73,7 @@ describe('a lost create that surfaces in the list only after the settle window',
   it('deletes the second task once it is listed and reports it', async () => {
     const workflowId = uniqueWorkflowId('late-duplicate');
     harness.emulator.faults.add({ action: 'CreateAIDBClusterTask', kind: 'drop-after-create' });
-    harness.emulator.faults.add({ action: 'CreateAIDBClusterTask', kind: 'list-lag', ms: 12_000 });
+    harness.emulator.faults.add({ action: 'CreateAIDBClusterTask', kind: 'list-lag', ms: 18_000 });
 
     const handle = await harness.start(workflowId, { request: exampleRequest(), polling: fastPolling });
     const result = await handle.result();
@@ -73,20 +89,5 @@ describe('a lost create that surfaces in the list only after the settle window',
     expect(harness.emulator.tasks().filter((task) => task.taskName === workflowId)).toHaveLength(1);
     const deletes = harness.emulator.requestLog({ action: 'DeleteAIDBClusterTask' });
     expect(deletes.map((entry) => entry.params.DBClusterId)).toEqual([lostTaskId]);
-  });
-
-  it('does not watch the list when no create can have been lost', async () => {
-    const workflowId = uniqueWorkflowId('no-watch');
-    const listReads = () => harness.emulator.requestLog({ action: 'DescribeAIDBClusterTasks' }).length;
-    const listReadsBefore = listReads();
-    const handle = await harness.start(workflowId, {
-      request: exampleRequest(),
-      polling: { initialIntervalSeconds: 2, maxIntervalSeconds: 5, deadlineSeconds: 120 },
-    });
-    const result = await handle.result();
-
-    expect(result.duplicateTasks).toBeUndefined();
-    // One list read before the create, none while waiting.
-    expect(listReads() - listReadsBefore).toBe(1);
   });
 });
