@@ -20,9 +20,23 @@ import { terminalLog } from './lib/temporal-log';
 const repoRoot = path.resolve(__dirname, '..');
 const fixtureDir = path.join(repoRoot, 'test', 'fixtures', 'histories');
 
+/** Every stage this script can record, as named on the command line and in test/fixtures/histories. */
+const fixtureNames = [
+  'task-created',
+  'polling',
+  'completed',
+  'remote-failed',
+  'cancelled',
+  'create-answer-lost',
+  'duplicate-removed',
+];
+
 type Handle = Awaited<ReturnType<PipelineHarness['start']>>;
 
 async function main(): Promise<void> {
+  const wanted = new Set(process.argv.slice(2));
+  const unknown = [...wanted].filter((name) => !fixtureNames.includes(name));
+  if (unknown.length > 0) throw new Error(`unknown fixture ${unknown.join(', ')}; known: ${fixtureNames.join(', ')}`);
   const log = terminalLog('record');
   const temporal = await ensureTemporal({ stateDir: path.join(repoRoot, '.local', 'record-temporal'), log });
   const bundlePath = path.join(repoRoot, '.local', 'record-bundle.js');
@@ -31,7 +45,6 @@ async function main(): Promise<void> {
   process.env.TEMPORAL_TEST_ADDRESS = temporal.address;
   process.env.WORKFLOW_BUNDLE_PATH = bundlePath;
 
-  const wanted = new Set(process.argv.slice(2));
   const records = (name: string) => wanted.size === 0 || wanted.has(name);
   const harness = await startPipelineHarness('record', {
     emulator: { lifecycle: { creatingMs: 300, runningMs: 12_000 } },

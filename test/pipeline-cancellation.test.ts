@@ -79,8 +79,9 @@ describe('cancelling a pipeline', () => {
 
   it('says the outcome is unknown when a create went unanswered and no task is listed yet', async () => {
     const workflowId = uniqueWorkflowId('cancel-unknown');
-    harness.emulator.faults.add({ kind: 'drop-after-create', action: 'CreateAIDBClusterTask' });
-    harness.emulator.faults.add({ kind: 'list-lag', action: 'CreateAIDBClusterTask', ms: 60_000 });
+    // Every create is made, unanswered and unlisted for a minute, so whenever the cancel lands, no look finds one.
+    harness.emulator.faults.add({ kind: 'drop-after-create', action: 'CreateAIDBClusterTask', count: 'always' });
+    harness.emulator.faults.add({ kind: 'list-lag', action: 'CreateAIDBClusterTask', ms: 60_000, count: 'always' });
     const handle = await harness.start(workflowId, { request: exampleRequest(), polling: fastPolling });
     await waitForProgress(handle, (progress) => progress.createMayHaveSucceeded === true);
 
@@ -89,8 +90,10 @@ describe('cancelling a pipeline', () => {
 
     // The task exists but is not listed within the settle window: the result must not claim none was made.
     expect(result).toMatchObject({ status: 'CANCELLED', cleanup: 'unknown', taskId: '' });
+    harness.emulator.faults.clear();
     const creates = harness.emulator.requestLog({ action: 'CreateAIDBClusterTask', taskName: workflowId });
-    expect(creates.map((entry) => entry.createdId)).toEqual([expect.stringMatching(/^pm-/)]);
+    expect(creates.length).toBeGreaterThan(0);
+    expect(creates.every((entry) => entry.createdId?.startsWith('pm-'))).toBe(true);
   });
 });
 

@@ -45,12 +45,14 @@ describe('a fine-tune pipeline on a real Temporal server against the emulator', 
 
     const progress = await handle.query(progressQuery);
     expect(progress).toMatchObject({ stage: 'completed', taskId: result.taskId, taskStatus: 'COMPLETED' });
-    // Every status read the workflow counted is one the service answered (how many depends on machine speed).
+    // Every status read the workflow counted is one the service answered (how many depends on machine speed;
+    // an attempt abandoned after a heartbeat timeout is a call without a counted read).
     const statusCalls = harness.emulator
       .requestLog({ action: 'DescribeAIDBClusterTaskAttribute' })
       .filter((entry) => entry.params.DBClusterId === result.taskId);
     expect(statusCalls.length).toBeGreaterThanOrEqual(1);
-    expect(progress.statusReads).toBe(statusCalls.length);
+    expect(progress.statusReads).toBeGreaterThanOrEqual(1);
+    expect(progress.statusReads).toBeLessThanOrEqual(statusCalls.length);
 
     const delivered = events.find((event) => (event.body as { workflowId?: string }).workflowId === workflowId);
     expect(delivered?.body).toMatchObject({ event: 'pipeline.completed', taskId: result.taskId, status: 'COMPLETED' });

@@ -17,7 +17,8 @@ describe('a remote task that ends FAILED', () => {
 
   it('fails the pipeline with RemoteTaskFailed naming the task', async () => {
     harness.emulator.faults.add({ action: 'CreateAIDBClusterTask', kind: 'fail-task', message: 'CUDA out of memory' });
-    const handle = await harness.start(uniqueWorkflowId('remote-failed'), {
+    const workflowId = uniqueWorkflowId('remote-failed');
+    const handle = await harness.start(workflowId, {
       request: exampleRequest(),
       polling: fastPolling,
     });
@@ -25,9 +26,7 @@ describe('a remote task that ends FAILED', () => {
     const cause = await pipelineFailure(handle.result());
     expect(cause.type).toBe('RemoteTaskFailed');
 
-    const task = harness.emulator
-      .tasks()
-      .find((candidate) => candidate.taskId === cause.message.match(/pm-[a-z0-9]+/)?.[0]);
+    const task = harness.emulator.tasks().find((candidate) => candidate.taskName === workflowId);
     expect(task?.status).toBe('FAILED');
     expect(cause.message).toContain(task?.taskId);
     expect(cause.message).toContain('ended FAILED');

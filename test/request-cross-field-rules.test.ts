@@ -1,10 +1,8 @@
 import example from '../examples/fine-tune-request.json';
 import { validateCreateTaskRequest } from '../src/request';
-import { requestIssuesOf } from './support/request-issues';
+import { requestIssuesOf as issuesOf } from './support/request-issues';
 
 const cluster = { DBClusterId: 'pc-2zedemo0000001', ModelSource: 'public', ModelName: 'Qwen3-8B', KubeType: 'aitrain' };
-
-const issuesOf = requestIssuesOf;
 
 describe('fine-tuning and evaluation datasets', () => {
   it('requires DatasetPath when train_mode is set', () => {

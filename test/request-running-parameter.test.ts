@@ -1,6 +1,6 @@
 import example from '../examples/fine-tune-request.json';
 import { validateCreateTaskRequest } from '../src/request';
-import { requestIssuesOf } from './support/request-issues';
+import { requestIssuesOf as issuesOf } from './support/request-issues';
 
 /** The documented example's RunningParameter, freely editable; it satisfies every cross-field rule. */
 function exampleRunningParameter(): Record<string, unknown> {
@@ -10,8 +10,6 @@ function exampleRunningParameter(): Record<string, unknown> {
 function requestWith(runningParameter: unknown): Record<string, unknown> {
   return { ...structuredClone(example), RunningParameter: runningParameter };
 }
-
-const issuesOf = requestIssuesOf;
 
 const positiveInteger = 'must be a positive integer (a JSON number, not a string)';
 const learningRate = 'must be a string holding a positive decimal number, such as "1e-6"';

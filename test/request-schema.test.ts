@@ -2,14 +2,12 @@ import type { CreateTaskRequestInput } from '../src/request';
 
 import example from '../examples/fine-tune-request.json';
 import { InvalidRequestError, validateCreateTaskRequest } from '../src/request';
-import { requestIssuesOf } from './support/request-issues';
+import { requestIssuesOf as issuesOf } from './support/request-issues';
 
 /** The documented example as a fresh, freely editable object. */
 function exampleRequest(): Record<string, unknown> {
   return structuredClone(example);
 }
-
-const issuesOf = requestIssuesOf;
 
 describe('the documented example', () => {
   const expectedText = JSON.stringify(example.RunningParameter);

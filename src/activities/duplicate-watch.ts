@@ -2,18 +2,24 @@ import { log } from '@temporalio/activity';
 import { PolarDbApiError } from '../polardb/errors';
 import type { PolarDbTaskApi } from '../polardb/task-api';
 import { phaseOf } from '../pipeline/task-status';
+import { isSameJob } from './task-identity';
+import type { TaskIdentity } from './task-identity';
 
 /** Where to look for other tasks carrying the pipeline's name. */
 export interface DuplicateWatch {
   clusterId: string;
   kubeType: string;
   taskName: string;
+  /** The job the pipeline runs: a namesake running another job is someone else's, never deleted. */
+  expected?: TaskIdentity;
 }
 
 /**
- * Ids of unfinished tasks, other than `ourTaskId`, that carry the pipeline's name (confirmed on each task).
- * Only pipelines whose create may have been repeated ask for this: a create whose answer was lost can
- * still surface in the list after the settle window has passed and a second create was made.
+ * Ids of unfinished tasks, other than `ourTaskId`, that carry the pipeline's name and run its job
+ * (confirmed on each task). Only pipelines whose name derives from their workflow id and whose create may
+ * have been repeated ask for this: a create whose answer was lost can surface in the list after the settle
+ * window has passed and a second create was made. Tasks the list already shows as finished are skipped
+ * without a read, so old namesakes cost nothing.
  */
 export async function findUnfinishedNamesakes(
   api: PolarDbTaskApi,
@@ -21,7 +27,13 @@ export async function findUnfinishedNamesakes(
   ourTaskId: string,
 ): Promise<string[]> {
   const listed = await api.listTasks(watch.clusterId, watch.kubeType);
-  const namesakes = listed.filter((task) => task.taskName === watch.taskName && task.taskId !== ourTaskId);
+  const namesakes = listed.filter(
+    (task) =>
+      task.taskName === watch.taskName &&
+      task.taskId !== ourTaskId &&
+      (task.status === undefined || phaseOf(task.status) === 'running') &&
+      isSameJob(task, watch.expected),
+  );
   const unfinished: string[] = [];
   for (const candidate of namesakes) {
     try {

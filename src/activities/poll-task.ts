@@ -4,7 +4,7 @@ import type { PolarDbTaskApi, TaskState, TrainingProgress } from '../polardb/tas
 import { phaseOf } from '../pipeline/task-status';
 import { findUnfinishedNamesakes } from './duplicate-watch';
 import type { DuplicateWatch } from './duplicate-watch';
-import { asActivity, toActivityFailure } from './failures';
+import { toActivityFailure } from './failures';
 import { withHeartbeats } from './heartbeat';
 
 /** What one poll learned: the authoritative status and, while training runs, its latest progress point. */
@@ -28,10 +28,23 @@ export async function pollTask(
   watch?: DuplicateWatch,
 ): Promise<TaskPoll> {
   return withHeartbeats(async () => {
-    const duplicates = watch ? await asActivity(() => findUnfinishedNamesakes(api, watch, taskId)) : undefined;
+    const duplicates = watch ? await lookForDuplicates(api, watch, taskId) : undefined;
     const poll = await readStatusAndProgress(api, taskId, sinceIso);
     return duplicates ? { ...poll, duplicates } : poll;
   });
+}
+
+/** Best effort: a failed look must not fail the poll (and with it a pipeline whose task runs fine). */
+async function lookForDuplicates(api: PolarDbTaskApi, watch: DuplicateWatch, taskId: string): Promise<string[]> {
+  try {
+    return await findUnfinishedNamesakes(api, watch, taskId);
+  } catch (error) {
+    log.warn('Could not look for a second task with this pipeline’s name this time', {
+      taskId,
+      error: error instanceof Error ? error.message : 'unknown',
+    });
+    return [];
+  }
 }
 
 async function readStatusAndProgress(api: PolarDbTaskApi, taskId: string, sinceIso: string): Promise<TaskPoll> {

@@ -23,7 +23,7 @@ export async function deleteUnfinishedTask(
       if (phaseOf(state.status) !== 'running') return { outcome: 'already-finished', status: state.status };
 
       const { requestId } = await api.deleteTask(taskId, clusterId);
-      log.info('Deleted the task of a cancelled pipeline', { taskId, clusterId, status: state.status, requestId });
+      log.info('Deleted an unfinished task', { taskId, clusterId, status: state.status, requestId });
       return { outcome: 'deleted', status: state.status };
     } catch (error) {
       if (error instanceof PolarDbApiError && error.verdict.kind === 'NotFound') return { outcome: 'already-gone' };

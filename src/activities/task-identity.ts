@@ -23,21 +23,31 @@ const comparedFields: { key: keyof TaskIdentity; name: string }[] = [
  * result as this request's. A field the list leaves out cannot conflict.
  */
 export function assertSameJob(task: ListedTask, expected: TaskIdentity | undefined): void {
-  if (!expected) return;
-  const differences = comparedFields.flatMap(({ key, name }) => {
-    const listed = task[key];
-    const wanted = expected[key];
-    if (listed === undefined || wanted === undefined || listed.toLowerCase() === wanted.toLowerCase()) return [];
-    return [`${name} is '${listed}' where this request asks for '${wanted}'`];
-  });
+  const differences = jobDifferences(task, expected);
   if (differences.length === 0) return;
 
   throw ApplicationFailure.create({
     message:
-      `Task ${task.taskId} already carries the name '${task.taskName}' but runs another job (${differences.join('; ')}); ` +
+      `Task ${task.taskId} already carries the name '${task.taskName.slice(0, 100)}' but runs another job (${differences.join('; ')}); ` +
       'not adopting it and not creating another. Give this request its own TaskName or workflow id.',
     type: 'TaskNameConflict',
     nonRetryable: true,
-    details: [{ taskId: task.taskId, taskName: task.taskName, differences }],
+    details: [{ taskId: task.taskId, taskName: task.taskName.slice(0, 100), differences }],
+  });
+}
+
+/** True when the listed task runs the job `expected` describes, as far as the list shows. */
+export function isSameJob(task: ListedTask, expected: TaskIdentity | undefined): boolean {
+  return jobDifferences(task, expected).length === 0;
+}
+
+/** Each field where the list and the request disagree, worded for an operator (values cut to 100 characters). */
+function jobDifferences(task: ListedTask, expected: TaskIdentity | undefined): string[] {
+  if (!expected) return [];
+  return comparedFields.flatMap(({ key, name }) => {
+    const listed = task[key];
+    const wanted = expected[key];
+    if (listed === undefined || wanted === undefined || listed.toLowerCase() === wanted.toLowerCase()) return [];
+    return [`${name} is '${listed.slice(0, 100)}' where this request asks for '${wanted.slice(0, 100)}'`];
   });
 }

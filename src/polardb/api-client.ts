@@ -21,8 +21,9 @@ export interface PolarDbConnectionOptions {
   connectTimeoutMs: number;
   /**
    * Makes the credential provider. Omitted means the default chain of `@alicloud/credentials`
-   * (environment, OIDC, CLI profile, credentials file, ECS metadata, URI when set; see credential-chain.ts). It is called again after the
-   * service refuses an expired STS token, so a fresh provider fetches a fresh token.
+   * (environment, OIDC, CLI profile, credentials file, ECS metadata, URI when set; see credential-chain.ts).
+   * It is called again after the service refuses an expired STS token, so a fresh provider fetches a fresh
+   * token.
    */
   credentials?: () => Credential;
 }

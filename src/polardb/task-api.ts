@@ -6,6 +6,8 @@ export interface ListedTask {
   taskId: string;
   taskName: string;
   creationTime?: string;
+  /** `DBNodeStatus`; documented as optional, so absent means unknown, not running. */
+  status?: string;
   /** What the task runs, as the list reports it; compared with a request before the task is adopted. */
   modelName?: string;
   modelSource?: string;
@@ -83,6 +85,7 @@ export class PolarDbTaskApi {
       // Names of other people's tasks are compared, never kept, so no bound applies to them.
       taskName: textField(action, 'Items[].DBNodeDescription', item.DBNodeDescription, Infinity),
       creationTime: optionalTextField(action, 'Items[].CreationTime', item.CreationTime, 64),
+      status: optionalTextField(action, 'Items[].DBNodeStatus', item.DBNodeStatus, Infinity),
       modelName: optionalTextField(action, 'Items[].ModelName', item.ModelName, Infinity),
       modelSource: optionalTextField(action, 'Items[].ModelSource', item.ModelSource, Infinity),
       trainMode: optionalTextField(action, 'Items[].TrainMode', item.TrainMode, Infinity),

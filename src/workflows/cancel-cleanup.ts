@@ -1,5 +1,6 @@
-import { CancellationScope, log } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, CancellationScope, log } from '@temporalio/workflow';
 import type { CancelCleanup, PipelineProgress, PipelineStage } from '../pipeline/types';
+import type { TaskIdentity } from '../activities/task-identity';
 import type { PipelineActivityStubs } from './activity-proxies';
 
 /** Where the cleanup looks for the task when the cancel came before the create answered. */
@@ -7,6 +8,8 @@ export interface CleanupTarget {
   clusterId?: string;
   kubeType?: string;
   taskName?: string;
+  /** The job the request runs; a namesake running another job is not this pipeline's to delete. */
+  expected?: TaskIdentity;
   keepTask: boolean;
 }
 
@@ -29,12 +32,7 @@ export function cleanUpAfterCancel(
 
     let taskId = progress.taskId;
     if (!taskId && stageAtCancel === 'creating-task' && target.clusterId && target.taskName) {
-      const found = await stubs.creates.findTask({
-        clusterId: target.clusterId,
-        kubeType: target.kubeType ?? '',
-        taskName: target.taskName,
-        mayExist: true,
-      });
+      const found = await findOwnTask(stubs, { ...target, clusterId: target.clusterId, taskName: target.taskName });
       taskId = found?.taskId;
       progress.taskId = taskId;
     }
@@ -54,4 +52,29 @@ export function cleanUpAfterCancel(
     log.info('Cleaned up after cancel', { taskId, clusterId: target.clusterId, outcome, status });
     return outcome;
   });
+}
+
+/** The pipeline's task by name, waiting out the list's lag; a namesake running another job counts as none. */
+async function findOwnTask(
+  stubs: PipelineActivityStubs,
+  target: CleanupTarget & { clusterId: string; taskName: string },
+): Promise<{ taskId: string } | null> {
+  try {
+    return await stubs.creates.findTask({
+      clusterId: target.clusterId,
+      kubeType: target.kubeType ?? '',
+      taskName: target.taskName,
+      expected: target.expected,
+      mayExist: true,
+    });
+  } catch (error) {
+    if (
+      error instanceof ActivityFailure &&
+      error.cause instanceof ApplicationFailure &&
+      error.cause.type === 'TaskNameConflict'
+    ) {
+      return null;
+    }
+    throw error;
+  }
 }

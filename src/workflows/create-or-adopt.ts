@@ -50,6 +50,7 @@ export async function createOrAdoptTask(
       progress.createsSent = (progress.createsSent ?? 0) + 1;
       progress.createMayHaveSucceeded = true;
       const created = await stubs.createOnce.createTask(params);
+      progress.createMayHaveSucceeded = unanswered;
       return { taskId: created.taskId, adopted: false, requestId: created.requestId, mayHaveDuplicates: mayExist };
     } catch (error) {
       const failure = createFailure(error);

@@ -58,7 +58,13 @@ export async function fineTunePipeline(input: PipelineInput): Promise<PipelineRe
     target.keepTask = keepTaskOnCancel;
     const clusterId = request.params.DBClusterId ?? '';
     const taskName = request.params.TaskName ?? taskNameForWorkflow(workflowId);
-    Object.assign(target, { clusterId, kubeType: request.params.KubeType ?? '', taskName });
+    const expected = {
+      modelName: request.params.ModelName,
+      modelSource: request.params.ModelSource,
+      trainMode: request.runningParameter.trainMode,
+      trainType: request.runningParameter.trainType,
+    };
+    Object.assign(target, { clusterId, kubeType: request.params.KubeType ?? '', taskName, expected });
     progress.taskName = taskName;
     result.taskName = taskName;
     upsertSearchAttributes([{ key: searchAttributeKeys.clusterId, value: clusterId }]);
@@ -73,12 +79,7 @@ export async function fineTunePipeline(input: PipelineInput): Promise<PipelineRe
         clusterId,
         kubeType: target.kubeType ?? '',
         taskName,
-        expected: {
-          modelName: request.params.ModelName,
-          modelSource: request.params.ModelSource,
-          trainMode: request.runningParameter.trainMode,
-          trainType: request.runningParameter.trainType,
-        },
+        expected,
       },
       { ...request.params, TaskName: taskName },
       isLaterRun(),
@@ -93,7 +94,9 @@ export async function fineTunePipeline(input: PipelineInput): Promise<PipelineRe
     enter('waiting-for-task');
     // Logs and metrics are read from the task's creation: an adopted task may have run before this run.
     const since = task.createdAt ?? startedAt.toISOString();
-    const watch = task.mayHaveDuplicates ? { clusterId, kubeType: target.kubeType ?? '', taskName } : undefined;
+    // Only a name derived from the workflow id is this pipeline's alone; a caller-chosen one may be shared.
+    const watchForDuplicates = task.mayHaveDuplicates && request.params.TaskName === undefined;
+    const watch = watchForDuplicates ? { clusterId, kubeType: target.kubeType ?? '', taskName, expected } : undefined;
     const final = await waitForTask(stubs, task.taskId, since, polling, progress, watch);
     Object.assign(result, { taskStatus: final.state.status, modelPath: final.state.modelPath });
     result.training = progress.training;
@@ -102,7 +105,9 @@ export async function fineTunePipeline(input: PipelineInput): Promise<PipelineRe
     if (phaseOf(final.state.status) === 'failed') {
       progress.failureLogs = await stubs.reads.readFailureLogs(task.taskId, since);
       throw ApplicationFailure.create({
-        message: `Task ${task.taskId} (${taskName}) ended FAILED on cluster ${clusterId}${adoptedNote(task)}${lastLine(progress.failureLogs)}`,
+        message:
+          `Task ${task.taskId} (${taskName}) ended FAILED on cluster ${clusterId}` +
+          `${adoptedNote(task)}${lastLine(progress.failureLogs)}`,
         type: 'RemoteTaskFailed',
         nonRetryable: true,
         details: [{ taskId: task.taskId, status: final.state.status, logTail: progress.failureLogs }],

@@ -1,8 +1,8 @@
-import { ApplicationFailure, log, sleep } from '@temporalio/workflow';
+import { ApplicationFailure, isCancellation, log, sleep } from '@temporalio/workflow';
 import type { DuplicateWatch } from '../activities/duplicate-watch';
 import type { TaskPoll } from '../activities/poll-task';
 import { isUnexpectedStatus, phaseOf } from '../pipeline/task-status';
-import type { PipelineProgress, PollingOptions } from '../pipeline/types';
+import type { DuplicateTask, PipelineProgress, PollingOptions } from '../pipeline/types';
 import type { PipelineActivityStubs } from './activity-proxies';
 
 /**
@@ -52,7 +52,10 @@ export async function waitForTask(
   }
 }
 
-/** Deletes each newly found duplicate (the cleanup step re-reads its status and spares a finished one). */
+/**
+ * Deletes each newly found duplicate (the delete step re-reads its status and spares a finished one). A
+ * failed delete is logged and tried again at the next poll: the pipeline's own task is still fine.
+ */
 async function removeDuplicates(
   stubs: PipelineActivityStubs,
   clusterId: string,
@@ -61,9 +64,19 @@ async function removeDuplicates(
 ): Promise<void> {
   for (const taskId of taskIds) {
     if (progress.duplicateTasks?.some((known) => known.taskId === taskId)) continue;
-    const { outcome } = await stubs.reads.deleteUnfinishedTask(taskId, clusterId);
+    let outcome: DuplicateTask['cleanup'];
+    try {
+      ({ outcome } = await stubs.reads.deleteUnfinishedTask(taskId, clusterId));
+    } catch (error) {
+      if (isCancellation(error)) throw error;
+      log.warn('Could not delete a second task with this pipeline’s name; will try at the next poll', {
+        taskId,
+        ours: progress.taskId,
+      });
+      continue;
+    }
     progress.duplicateTasks = [...(progress.duplicateTasks ?? []), { taskId, cleanup: outcome }];
-    log.warn('Removed a second task carrying this pipeline’s name', {
+    log.warn('Found a second task with this pipeline’s name (a lost create answer)', {
       taskId,
       cleanup: outcome,
       ours: progress.taskId,
