@@ -205,6 +205,17 @@ describe('parameter values', () => {
     ]);
   });
 
+  it('bounds free-text parameters at 128 characters, so the whole query fits in a URL', () => {
+    const long = 'é'.repeat(128);
+    expect(validateCreateTaskRequest({ ...exampleRequest(), ZoneId: long }).params.ZoneId).toBe(long);
+    expect(issuesOf({ ...exampleRequest(), ModelName: 'x'.repeat(129) })).toEqual([
+      {
+        path: 'ModelName',
+        message: `must be a string of at most 128 characters, got the string "${'x'.repeat(60)}"… (129 characters)`,
+      },
+    ]);
+  });
+
   it('converts no value: numbers and booleans are not strings', () => {
     expect(issuesOf({ ...exampleRequest(), ZoneId: 7, ModelName: true, TuneArch: null })).toEqual([
       { path: 'ModelName', message: 'must be a non-empty string, got the boolean true' },

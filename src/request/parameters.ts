@@ -14,7 +14,15 @@ function matching(pattern: RegExp, expectation: string) {
  * Free text: any string with a non-space character. An empty optional parameter is refused rather than sent, since
  * the server's reading of `ZoneId=` (default? error?) is undocumented; leave the parameter out instead.
  */
-const text = () => matching(/\S/, 'a non-empty string');
+const text = () => matching(/\S/, 'a non-empty string').max(maxTextLength, { error: mustBe(textLengthRule) });
+
+/**
+ * Every parameter travels in the URL query. With RunningParameter's own bound (running-parameter-size.ts), this
+ * keeps the whole query of a request under the 32 KiB that gateways (and the emulator) accept, whatever the text
+ * holds (each non-ASCII byte takes three characters encoded). Real names and ids are far shorter.
+ */
+const maxTextLength = 128;
+const textLengthRule = `a string of at most ${maxTextLength} characters`;
 
 /**
  * Ids are the prefix plus lowercase letters and digits. The documented examples mask ids with `*`
