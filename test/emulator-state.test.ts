@@ -7,16 +7,12 @@ import { join } from 'node:path';
 
 import Util from '@alicloud/tea-util';
 
-import { DEMO_CLUSTER_ID, DEMO_TRAIN_DATASET_ID, StateFileError, startEmulator } from '../emulator';
+import { DEMO_CLUSTER_ID, StateFileError, startEmulator } from '../emulator';
+import { demoCreateParams } from '../emulator/testing/demo-params';
 import { callAction, failureOf, officialClient } from '../emulator/testing/official-client';
 
 const createParams = {
-  DBClusterId: DEMO_CLUSTER_ID,
-  ModelSource: 'public',
-  ModelName: 'Qwen3-8B',
-  KubeType: 'aitrain',
-  DatasetPath: DEMO_TRAIN_DATASET_ID,
-  RunningParameter: '{"train_mode":"grpo"}',
+  ...demoCreateParams,
   TaskName: 'survives-restart',
 };
 

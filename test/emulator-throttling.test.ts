@@ -6,12 +6,12 @@ import {
   DEMO_ACCESS_KEY_ID,
   DEMO_ACCESS_KEY_SECRET,
   DEMO_CLUSTER_ID,
-  DEMO_TRAIN_DATASET_ID,
   EmulatorOptionsError,
   RateLimitError,
   startEmulator,
 } from '../emulator';
 import { sendV3 } from '../emulator/testing/hand-signed';
+import { demoCreateParams } from '../emulator/testing/demo-params';
 import { callAction, failureOf, officialClient } from '../emulator/testing/official-client';
 import type { RunningEmulator } from '../emulator';
 
@@ -100,12 +100,7 @@ describe('flow control', () => {
     emulator.setRateLimit('CreateAIDBClusterTask', { perSecond: 1, burst: 1 });
     const create = (taskName: string) =>
       callAction(officialClient(emulator.endpoint), 'CreateAIDBClusterTask', {
-        DBClusterId: DEMO_CLUSTER_ID,
-        ModelSource: 'public',
-        ModelName: 'Qwen3-8B',
-        KubeType: 'aitrain',
-        DatasetPath: DEMO_TRAIN_DATASET_ID,
-        RunningParameter: '{"train_mode":"grpo"}',
+        ...demoCreateParams,
         TaskName: taskName,
       });
 

@@ -3,8 +3,9 @@ process.env.ALIBABA_CLOUD_CLI_PROFILE_DISABLED = 'true';
 
 import Util from '@alicloud/tea-util';
 
-import { DEMO_CLUSTER_ID, DEMO_TRAIN_DATASET_ID, startEmulator } from '../emulator';
+import { DEMO_CLUSTER_ID, startEmulator } from '../emulator';
 import { verifyV2Request } from '../emulator/signature/verify-v2';
+import { demoCreateParams } from '../emulator/testing/demo-params';
 import { callAction, failureOf, officialClient } from '../emulator/testing/official-client';
 import type { RunningEmulator } from '../emulator';
 import type { ApiError } from '../emulator/errors/api-error';
@@ -100,12 +101,7 @@ describe('V2 over HTTP with the official client', () => {
 
   it('creates, lists and describes a task', async () => {
     const created = await callAction(v2(), 'CreateAIDBClusterTask', {
-      DBClusterId: DEMO_CLUSTER_ID,
-      ModelSource: 'public',
-      ModelName: 'Qwen3-8B',
-      KubeType: 'aitrain',
-      DatasetPath: DEMO_TRAIN_DATASET_ID,
-      RunningParameter: '{"train_mode":"grpo"}',
+      ...demoCreateParams,
       TaskName: 'signed-the-old-way',
     });
     const taskId = String(created.DBClusterId);
