@@ -8,6 +8,7 @@ import {
   DEMO_TRAIN_DATASET_ID,
   startEmulator,
 } from '../emulator';
+import { demoCreateParams } from '../emulator/testing/demo-params';
 import { callAction, failureOf, officialClient } from '../emulator/testing/official-client';
 import type { RunningEmulator } from '../emulator';
 
@@ -180,14 +181,8 @@ describe('CreateAIDBClusterDataset and DeleteAIDBClusterDataset', () => {
   });
 
   it('refuses to delete a dataset a running task reads, and allows it once the task has finished', async () => {
-    await call('CreateAIDBClusterTask', {
-      DBClusterId: DEMO_CLUSTER_ID,
-      ModelSource: 'public',
-      ModelName: 'Qwen3-8B',
-      KubeType: 'aitrain',
-      DatasetPath: DEMO_SFT_DATASET_ID,
-      RunningParameter: '{"train_mode":"sft"}',
-    });
+    const sftTask = { ...demoCreateParams, DatasetPath: DEMO_SFT_DATASET_ID, RunningParameter: '{"train_mode":"sft"}' };
+    await call('CreateAIDBClusterTask', sftTask);
 
     expect(await failureOf(deleteDataset({ DatasetId: DEMO_SFT_DATASET_ID }))).toMatchObject({
       code: 'OperationDenied.DatasetInUse',
@@ -195,17 +190,6 @@ describe('CreateAIDBClusterDataset and DeleteAIDBClusterDataset', () => {
     });
     clock += 2_000;
     await expect(deleteDataset({ DatasetId: DEMO_SFT_DATASET_ID })).resolves.toHaveProperty('DatasetId');
-    expect(
-      await failureOf(
-        call('CreateAIDBClusterTask', {
-          DBClusterId: DEMO_CLUSTER_ID,
-          ModelSource: 'public',
-          ModelName: 'Qwen3-8B',
-          KubeType: 'aitrain',
-          DatasetPath: DEMO_SFT_DATASET_ID,
-          RunningParameter: '{"train_mode":"sft"}',
-        }),
-      ),
-    ).toMatchObject({ code: 'InvalidParameter' });
+    expect(await failureOf(call('CreateAIDBClusterTask', sftTask))).toMatchObject({ code: 'InvalidParameter' });
   });
 });
