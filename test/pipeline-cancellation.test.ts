@@ -83,7 +83,9 @@ describe('cancelling a pipeline', () => {
     harness.emulator.faults.add({ kind: 'drop-after-create', action: 'CreateAIDBClusterTask', count: 'always' });
     harness.emulator.faults.add({ kind: 'list-lag', action: 'CreateAIDBClusterTask', ms: 60_000, count: 'always' });
     const handle = await harness.start(workflowId, { request: exampleRequest(), polling: fastPolling });
-    await waitForProgress(handle, (progress) => progress.createMayHaveSucceeded === true);
+    const creates = () => harness.emulator.requestLog({ action: 'CreateAIDBClusterTask', taskName: workflowId });
+    // The flag is set before the create is scheduled; wait until the emulator has made a task as well.
+    await waitForProgress(handle, (progress) => progress.createMayHaveSucceeded === true && creates().length > 0);
 
     await handle.cancel();
     const result = await handle.result();
@@ -91,9 +93,8 @@ describe('cancelling a pipeline', () => {
     // The task exists but is not listed within the settle window: the result must not claim none was made.
     expect(result).toMatchObject({ status: 'CANCELLED', cleanup: 'unknown', taskId: '' });
     harness.emulator.faults.clear();
-    const creates = harness.emulator.requestLog({ action: 'CreateAIDBClusterTask', taskName: workflowId });
-    expect(creates.length).toBeGreaterThan(0);
-    expect(creates.every((entry) => entry.createdId?.startsWith('pm-'))).toBe(true);
+    expect(creates().length).toBeGreaterThan(0);
+    expect(creates().every((entry) => entry.createdId?.startsWith('pm-'))).toBe(true);
   });
 });
 
