@@ -1,4 +1,6 @@
 import { mkdtemp } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, startEmulator } from '../emulator';
@@ -68,6 +70,37 @@ describe('the default credential chain', () => {
       expect(call?.accessKeyId).not.toBe(DEMO_ACCESS_KEY_ID);
     } finally {
       await emulator.close();
+    }
+  });
+});
+
+describe('the chain’s failure text', () => {
+  const saved = { ...process.env };
+  afterEach(() => {
+    process.env = { ...saved };
+  });
+
+  it('withholds what a broken credentials endpoint answered, which may hold a secret', async () => {
+    const leaked = 'HalfWrittenSecretValue0123456789';
+    const server = createServer((request, response) => {
+      request.resume();
+      response.writeHead(200, { 'content-type': 'application/json' }).end(`{"AccessKeySecret":"${leaked}"`);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      for (const name of chainVariables) delete process.env[name];
+      process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED = 'true';
+      process.env.ALIBABA_CLOUD_CLI_PROFILE_DISABLED = 'true';
+      process.env.ALIBABA_CLOUD_CREDENTIALS_FILE = path.join(await mkdtemp(path.join(tmpdir(), 'none-')), 'x.ini');
+      process.env.ALIBABA_CLOUD_CREDENTIALS_URI = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+
+      const failure = await new CredentialChain().getCredentials().catch((error: Error) => error);
+
+      expect(failure).toBeInstanceOf(Error);
+      expect((failure as Error).message).toContain('credential_uri: get sts token failed (response body withheld)');
+      expect((failure as Error).message).not.toContain(leaked);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
     }
   });
 });

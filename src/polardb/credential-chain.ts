@@ -50,7 +50,7 @@ export class CredentialChain implements CredentialsProvider {
         this.lastWorking = provider;
         return credentials;
       } catch (error) {
-        reasons.push(`${provider.getProviderName()}: ${error instanceof Error ? error.message : String(error)}`);
+        reasons.push(`${provider.getProviderName()}: ${withoutResponseBody(error)}`);
       }
     }
     throw new Error(`unable to get credentials from any provider in the chain (${reasons.join('; ') || 'none'})`);
@@ -59,6 +59,16 @@ export class CredentialChain implements CredentialsProvider {
   getProviderName(): string {
     return 'default';
   }
+}
+
+/**
+ * A provider's failure without the response body the library quotes (`message = …`, `result: …`, or a JSON
+ * parse error's snippet of it): a credentials endpoint's half-written answer may hold a secret, and this text
+ * reaches the start-up log.
+ */
+function withoutResponseBody(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/(, message = |, json parse failed: |, result: )[\s\S]*$/, ' (response body withheld)');
 }
 
 /** The ECS RAM role step; its builder refuses to build when the metadata service is disabled. */
